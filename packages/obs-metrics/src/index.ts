@@ -1,0 +1,1 @@
+export type { ComponentHealth } from '@dotmac/obs-config';

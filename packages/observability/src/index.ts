@@ -1,0 +1,2 @@
+export type { ComponentHealth, ComponentStatus, HealthReporter } from '@dotmac/obs-config';
+export { ObservabilityError } from '@dotmac/obs-config';

@@ -1,0 +1,6 @@
+// Checks of the built packages as users receive them: publint, attw, and a consumer install from tarballs.
+module.exports = {
+  ...require('../jest.preset.cjs')(__dirname, 'package-checks'),
+  testMatch: ['<rootDir>/*.test.ts'],
+  testTimeout: 300_000,
+};
