@@ -1,4 +1,4 @@
-import { ObservabilityError } from '@dotmac/obs-config';
+import { ObservabilityError } from './errors.js';
 
 describe('ObservabilityError', () => {
   it('carries a stable code, its subclass name and the cause', () => {
