@@ -1,5 +1,18 @@
+export type { ConfigIssue } from './config-error.js';
+export { ConfigError } from './config-error.js';
 export { Environment, ExporterType, OtlpProtocol } from './constants.js';
+export type { CreateDefaultConfigOptions, DefaultConfigOverrides } from './create-default-config.js';
+export { createDefaultConfig } from './create-default-config.js';
+export type { ConfigSourceOptions } from './define-config.js';
+export { defineOtelConfig } from './define-config.js';
+export type { EnvSource } from './env-parse.js';
+export type { EnvironmentSettings } from './environment-settings.js';
+export { loadEnvironmentSettings } from './environment-settings.js';
 export { ObservabilityError } from './errors.js';
 export type { ComponentHealth, ComponentStatus, HealthReporter } from './health.js';
 export type { SloWindow } from './metric-names.js';
 export { DefaultMetricNames, SLO_WINDOWS, SloMetricNames, sloBurnRateRule, sloErrorRatioRule } from './metric-names.js';
+export { ENVIRONMENT_PRESETS } from './presets.js';
+export { REDACTED, redactConfig, redactText } from './redact.js';
+export type { ExporterConfig, OTelConfig, OTelConfigInput, ResourceAttributeValue } from './schema.js';
+export { ExporterConfigSchema, OTelConfigSchema } from './schema.js';

@@ -1,0 +1,60 @@
+import { ConfigError } from './config-error.js';
+import { Environment } from './constants.js';
+import { type ConfigSourceOptions, resolveConfig } from './define-config.js';
+import { ENVIRONMENT_PRESETS } from './presets.js';
+import type { OTelConfig, OTelConfigInput } from './schema.js';
+
+/** Everything `createDefaultConfig` accepts besides the service name and environment. */
+export type DefaultConfigOverrides = Partial<Omit<OTelConfigInput, 'serviceName' | 'environment'>> &
+  ConfigSourceOptions;
+
+/** The options-object form of `createDefaultConfig`. */
+export type CreateDefaultConfigOptions = DefaultConfigOverrides & {
+  /** Falls back to `OTEL_SERVICE_NAME`, then `service.name` in `OTEL_RESOURCE_ATTRIBUTES`. */
+  readonly serviceName?: string;
+  /** Selects the preset. Default: `development`. */
+  readonly environment?: Environment;
+};
+
+/**
+ * A configuration from an environment preset (see the README's presets table), with `OTEL_*` variables applied
+ * over the preset and explicit options over both. Throws `ConfigError` listing every problem.
+ *
+ * @example
+ * ```ts
+ * const dev = createDefaultConfig('my-service', 'development');
+ * const prod = createDefaultConfig({
+ *   serviceName: 'my-service',
+ *   environment: 'production',
+ *   serviceVersion: '2.1.0',
+ *   customResourceAttributes: { 'deployment.mode': 'kubernetes', team: 'platform', region: 'us-west-2' },
+ * });
+ * ```
+ */
+export function createDefaultConfig(
+  serviceName: string,
+  environment?: Environment,
+  options?: DefaultConfigOverrides,
+): OTelConfig;
+export function createDefaultConfig(options: CreateDefaultConfigOptions): OTelConfig;
+export function createDefaultConfig(
+  first: string | CreateDefaultConfigOptions,
+  environment?: Environment,
+  overrides: DefaultConfigOverrides = {},
+): OTelConfig {
+  const options: CreateDefaultConfigOptions =
+    typeof first === 'string' ? { ...overrides, serviceName: first, ...(environment ? { environment } : {}) } : first;
+  const { env, onWarning, ...input } = options ?? {};
+  const selected = input.environment ?? Environment.DEVELOPMENT;
+  const preset = ENVIRONMENT_PRESETS[selected];
+  if (!preset) {
+    throw new ConfigError([
+      {
+        path: 'environment',
+        message: `unknown environment ${JSON.stringify(selected)}; use one of ${Object.values(Environment).join(', ')}`,
+      },
+    ]);
+  }
+  const sources = { ...(env ? { env } : {}), ...(onWarning ? { onWarning } : {}) };
+  return resolveConfig({ ...input, environment: selected }, preset(), sources);
+}
