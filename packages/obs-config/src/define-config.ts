@@ -3,7 +3,6 @@ import { ConfigError, type ConfigIssue } from './config-error.js';
 import { ExporterType } from './constants.js';
 import { EnvReader, type EnvSource } from './env-parse.js';
 import { type OtlpEnvironment, readOtelEnvironment, type Signal } from './otel-env.js';
-import { ENVIRONMENT_PRESETS } from './presets.js';
 import { freezeRedacted } from './redact.js';
 import { type ExporterConfig, type OTelConfig, type OTelConfigInput, OTelConfigSchema } from './schema.js';
 

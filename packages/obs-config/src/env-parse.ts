@@ -29,6 +29,19 @@ export class EnvReader {
     return value;
   }
 
+  /** An absolute http(s) URL. */
+  url(name: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      if (['http:', 'https:'].includes(new URL(raw).protocol)) return raw;
+    } catch {
+      // reported below
+    }
+    this.issues.push({ path: name, message: `${JSON.stringify(raw)}: must be an absolute http(s) URL` });
+    return undefined;
+  }
+
   /** The spec's boolean: only `true` (any case) is true; other non-`false` values are reported. */
   boolean(name: string): boolean | undefined {
     const raw = this.string(name)?.toLowerCase();

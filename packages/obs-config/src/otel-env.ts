@@ -80,11 +80,11 @@ export function readOtelEnvironment(env: EnvReader): { input: Partial<OTelConfig
     });
   }
   const otlp: OtlpEnvironment = {
-    ...optional('endpoint', env.string('OTEL_EXPORTER_OTLP_ENDPOINT')),
+    ...optional('endpoint', env.url('OTEL_EXPORTER_OTLP_ENDPOINT')),
     signalEndpoints: {
-      ...optional('traces', env.string('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')),
-      ...optional('metrics', env.string('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT')),
-      ...optional('logs', env.string('OTEL_EXPORTER_OTLP_LOGS_ENDPOINT')),
+      ...optional('traces', env.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')),
+      ...optional('metrics', env.url('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT')),
+      ...optional('logs', env.url('OTEL_EXPORTER_OTLP_LOGS_ENDPOINT')),
     },
     ...optional('headers', env.keyValues('OTEL_EXPORTER_OTLP_HEADERS', true)),
     ...optional('protocol', protocols.includes(protocol ?? '') ? (protocol as OtlpEnvironment['protocol']) : undefined),

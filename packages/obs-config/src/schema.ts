@@ -23,8 +23,10 @@ function isUrl(text: string): boolean {
 }
 
 /** Messages for objects: the wrong type, or an unknown key (never echoing a value, which may be a secret). */
-const objectMessage = (what: string) => (issue: v.BaseIssue<unknown>) =>
-  issue.expected === 'never' ? `unknown option "${String(issue.input)}"` : `must be ${what}`;
+const objectMessage = (what: string, required: string) => (issue: v.BaseIssue<unknown>) => {
+  if (issue.expected === 'never') return `unknown option "${String(issue.input)}"`;
+  return issue.expected?.startsWith('"') ? `is required${required}` : `must be ${what}`;
+};
 
 const ResourceValueSchema = v.union(
   [v.string(), v.pipe(v.number(), v.finite()), v.boolean()],
@@ -56,7 +58,7 @@ export const ExporterConfigSchema = v.strictObject(
       ),
     ),
   },
-  objectMessage('an exporter object such as { type: "otlp_http", endpoint: "http://localhost:4318/v1/traces" }'),
+  objectMessage('an exporter object such as { type: "otlp_http", endpoint: "http://localhost:4318/v1/traces" }', ''),
 );
 
 const exporters = v.array(ExporterConfigSchema, 'must be a list of exporters');
@@ -105,7 +107,7 @@ export const OTelConfigSchema = v.pipe(
       enableLogging: v.optional(v.boolean('must be true or false'), true),
       sdkDisabled: v.optional(v.boolean('must be true or false'), false),
     },
-    objectMessage('a configuration object with at least serviceName'),
+    objectMessage('a configuration object with at least serviceName', ': set it in code or with OTEL_SERVICE_NAME'),
   ),
   v.forward(
     v.check(
