@@ -10,7 +10,18 @@ import { packages, root, run } from './workspace';
 
 /** Names each package must export at run time (the public API of ../shared/API.md, grown as packages land). */
 const expectedRuntimeExports: Record<string, readonly string[]> = {
-  '@dotmac/obs-config': ['ObservabilityError'],
+  '@dotmac/obs-config': [
+    'ObservabilityError',
+    'ConfigError',
+    'createDefaultConfig',
+    'defineOtelConfig',
+    'loadEnvironmentSettings',
+    'redactConfig',
+    'Environment',
+    'ExporterType',
+    'DefaultMetricNames',
+    'SloMetricNames',
+  ],
   '@dotmac/observability': ['ObservabilityError'],
 };
 
