@@ -1,0 +1,217 @@
+import type { OtelAttributes, OtelHistogram } from './otel-types.js';
+import type { MetricLabels } from './types.js';
+import { DropReason, MetricType } from './types.js';
+import type { NormalizedDefinition } from './validation.js';
+import { escapeLabelValue } from './validation.js';
+
+/** The label (and OpenTelemetry attribute) set of the series that takes label sets past the cap. */
+export const OVERFLOW_LABEL = 'otel_metric_overflow';
+/** Observations a summary series keeps for its quantiles. */
+export const SUMMARY_WINDOW = 1024;
+
+type Labels = Readonly<Record<string, string>>;
+
+/** A counter, gauge or up-down counter series. */
+export class ScalarSeries {
+  readonly labels: Labels;
+  /** `a="x",b="y"` with the registry's default labels, escaped, ready for the exposition. */
+  readonly labelString: string;
+  value = 0;
+  /** OpenTelemetry attributes (labels + default labels), built on first export. */
+  attributes: OtelAttributes | undefined;
+  constructor(labels: Labels, labelString: string) {
+    this.labels = labels;
+    this.labelString = labelString;
+  }
+}
+
+/** A histogram series: per-bucket (not cumulative) counts, the last one for +Inf. */
+export class HistogramSeries {
+  readonly labels: Labels;
+  readonly labelString: string;
+  readonly counts: Float64Array;
+  sum = 0;
+  count = 0;
+  attributes: OtelAttributes | undefined;
+  constructor(labels: Labels, labelString: string, bucketCount: number) {
+    this.labels = labels;
+    this.labelString = labelString;
+    this.counts = new Float64Array(bucketCount + 1);
+  }
+}
+
+/** A summary series: sum, count and a sliding window of the last observations. */
+export class SummarySeries {
+  readonly labels: Labels;
+  readonly labelString: string;
+  readonly window: number[] = [];
+  next = 0;
+  sum = 0;
+  count = 0;
+  attributes: OtelAttributes | undefined;
+  constructor(labels: Labels, labelString: string) {
+    this.labels = labels;
+    this.labelString = labelString;
+  }
+}
+
+export type Series = ScalarSeries | HistogramSeries | SummarySeries;
+type Node = Map<unknown, unknown>;
+
+/**
+ * One metric's series store. Series are found through a tree of Maps, one level per label, keyed by the raw
+ * label values: the hot path allocates nothing. Past `maxSeries` label sets, samples go to one overflow series.
+ */
+export class MetricState {
+  readonly def: NormalizedDefinition;
+  readonly type: MetricType;
+  readonly labelNames: readonly string[];
+  /** The name in the exposition and in OpenTelemetry (registry prefix + name). */
+  readonly exportName: string;
+  /** Every series in creation order (the overflow series last, once it exists). */
+  readonly series: Series[] = [];
+  overflowSamples = 0;
+  /** For gauges sampled at collection time (system memory, CPU). */
+  sampler: (() => number) | undefined;
+  /** Set while an OpenTelemetry meter is attached: histograms and summaries also record there. */
+  otelHistogram: OtelHistogram | undefined;
+  private readonly root: Node = new Map();
+  private single: Series | undefined;
+  private overflow: Series | undefined;
+  private readonly defaultLabelString: string;
+  private readonly maxSeries: number;
+
+  constructor(def: NormalizedDefinition, prefix: string, defaultLabelString: string, maxSeries: number) {
+    this.def = def;
+    this.type = def.type;
+    this.labelNames = def.labels;
+    this.exportName = prefix + def.name;
+    this.defaultLabelString = defaultLabelString;
+    this.maxSeries = maxSeries;
+  }
+
+  /** Series created for real label sets (the overflow series excluded). */
+  get seriesCount(): number {
+    return this.overflow === undefined ? this.series.length : this.series.length - 1;
+  }
+
+  /** Whether label sets have been refused by the cap. */
+  get atCap(): boolean {
+    return this.overflow !== undefined;
+  }
+
+  /** Runs the sampler, if any, into the single series; a failing sampler leaves the last value. */
+  sample(): void {
+    if (this.sampler === undefined) return;
+    try {
+      const value = this.sampler();
+      const series = this.find(undefined);
+      if (series instanceof ScalarSeries && Number.isFinite(value)) series.value = value;
+    } catch {
+      // Sampling is best effort: telemetry never crashes the host.
+    }
+  }
+
+  /** The series of `labels`, created on first use; a reason string when the labels do not fit the definition. */
+  find(labels: MetricLabels | undefined): Series | DropReason {
+    const names = this.labelNames;
+    const n = names.length;
+    if (n === 0) {
+      if (labels != null) for (const _ in labels) return DropReason.LABEL_MISMATCH;
+      if (this.single === undefined) this.single = this.create({}, '');
+      return this.single;
+    }
+    if (labels == null) return DropReason.LABEL_MISMATCH;
+    let node = this.root;
+    for (let i = 0; i < n - 1; i++) {
+      const next = node.get(labels[names[i] as string]) as Node | undefined;
+      if (next === undefined) return this.findSlow(labels);
+      node = next;
+    }
+    const found = node.get(labels[names[n - 1] as string]) as Series | undefined;
+    if (found === undefined) return this.findSlow(labels);
+    let count = 0;
+    for (const _ in labels) count++;
+    return count === n ? found : DropReason.LABEL_MISMATCH;
+  }
+
+  private findSlow(labels: MetricLabels): Series | DropReason {
+    const names = this.labelNames;
+    if (Object.keys(labels).length !== names.length) return DropReason.LABEL_MISMATCH;
+    const values: string[] = [];
+    for (const name of names) {
+      if (!Object.hasOwn(labels, name)) return DropReason.LABEL_MISMATCH;
+      const value = labels[name];
+      if (typeof value === 'string') values.push(value);
+      else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
+        values.push(String(value));
+      } else return DropReason.INVALID_LABEL_VALUE;
+    }
+    let node = this.root;
+    for (let i = 0; i < values.length; i++) {
+      const next = node.get(values[i]);
+      if (next === undefined) break;
+      if (i === values.length - 1) return next as Series;
+      node = next as Node;
+    }
+    if (this.series.length - (this.overflow === undefined ? 0 : 1) >= this.maxSeries) {
+      this.overflowSamples++;
+      if (this.overflow === undefined) this.overflow = this.create({ [OVERFLOW_LABEL]: 'true' }, null);
+      return this.overflow;
+    }
+    const own: Record<string, string> = {};
+    for (let i = 0; i < names.length; i++) own[names[i] as string] = values[i] as string;
+    const series = this.create(Object.freeze(own), null);
+    node = this.root;
+    for (let i = 0; i < values.length - 1; i++) {
+      let next = node.get(values[i]) as Node | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(values[i], next);
+      }
+      node = next;
+    }
+    node.set(values[values.length - 1], series);
+    return series;
+  }
+
+  private create(labels: Labels, ownString: string | null): Series {
+    let own = ownString ?? '';
+    if (ownString === null) {
+      for (const name in labels) {
+        own += `${own === '' ? '' : ','}${name}="${escapeLabelValue(labels[name] as string)}"`;
+      }
+    }
+    const defaults = this.defaultLabelString;
+    const labelString = own === '' ? defaults : defaults === '' ? own : `${own},${defaults}`;
+    let series: Series;
+    if (this.type === MetricType.HISTOGRAM) series = new HistogramSeries(labels, labelString, this.def.buckets.length);
+    else if (this.type === MetricType.SUMMARY) series = new SummarySeries(labels, labelString);
+    else series = new ScalarSeries(labels, labelString);
+    // No series is created once the overflow series exists, so it stays last.
+    this.series.push(series);
+    return series;
+  }
+}
+
+/** Records one histogram observation (the value is known to be a number, not NaN). */
+export function observeInto(series: HistogramSeries, buckets: readonly number[], value: number): void {
+  let i = 0;
+  const n = buckets.length;
+  while (i < n && value > (buckets[i] as number)) i++;
+  const counts = series.counts;
+  counts[i] = (counts[i] as number) + 1;
+  series.sum += value;
+  series.count++;
+}
+
+/** Records one summary observation into the sliding window. */
+export function observeSummary(series: SummarySeries, value: number): void {
+  if (series.window.length < SUMMARY_WINDOW) series.window.push(value);
+  else {
+    series.window[series.next] = value;
+    series.next = (series.next + 1) % SUMMARY_WINDOW;
+  }
+  series.sum += value;
+  series.count++;
+}

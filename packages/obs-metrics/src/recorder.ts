@@ -1,0 +1,131 @@
+import type { MetricState, Series } from './metric-state.js';
+import { HistogramSeries, observeInto, observeSummary, ScalarSeries, SummarySeries } from './metric-state.js';
+import { attributesOf } from './otel-bridge.js';
+import type { Refusals } from './refusals.js';
+import { shown } from './refusals.js';
+import { DropReason, MetricType } from './types.js';
+
+const ACCEPTS: Record<string, readonly MetricType[]> = {
+  inc: [MetricType.COUNTER, MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
+  add: [MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
+  set: [MetricType.GAUGE],
+  observe: [MetricType.HISTOGRAM, MetricType.SUMMARY],
+};
+
+/** Refuses a value that is not a usable number (or a negative counter increment). */
+export function refuseValue(refusals: Refusals, state: MetricState, value: unknown): void {
+  const negative = typeof value === 'number' && value < 0 && state.type === MetricType.COUNTER;
+  refusals.refuse(state.def.name, negative ? DropReason.NEGATIVE_INCREMENT : DropReason.INVALID_VALUE, () =>
+    negative
+      ? `Counter ${shown(state.def.name)} got a negative increment ${value}: counters only go up; use a gauge or an up-down counter for values that go down.`
+      : `Metric ${shown(state.def.name)} got the value ${typeof value === 'number' ? value : typeof value}: pass a finite number.`,
+  );
+}
+
+/** Refuses a call whose method does not fit the metric's type (e.g. `setGauge` on a counter). */
+export function refuseType(refusals: Refusals, state: MetricState, method: keyof typeof ACCEPTS): void {
+  refusals.refuse(
+    state.def.name,
+    DropReason.WRONG_TYPE,
+    () =>
+      `Metric ${shown(state.def.name)} is a ${state.type}; ${method}() only applies to ${ACCEPTS[method]?.join(' or ')} metrics.`,
+  );
+}
+
+/** Refuses labels that do not match the definition. */
+export function refuseLabels(refusals: Refusals, state: MetricState, reason: DropReason, labels: unknown): void {
+  refusals.refuse(state.def.name, reason, () => {
+    const given = labels !== null && typeof labels === 'object' ? Object.keys(labels) : [];
+    return reason === DropReason.INVALID_LABEL_VALUE
+      ? `Metric ${shown(state.def.name)} got a label value that is not a string, finite number or boolean.`
+      : `Metric ${shown(state.def.name)} expects exactly the labels [${state.labelNames.join(', ')}] but got [${given
+          .slice(0, 20)
+          .join(', ')}]: pass every label of the definition and no other.`;
+  });
+}
+
+/** Whether `state` accepts `method`. */
+export function accepts(state: MetricState, method: keyof typeof ACCEPTS): boolean {
+  return ACCEPTS[method]?.includes(state.type) ?? false;
+}
+
+/** Records `value` into a series found for a histogram or summary (OTel included while a meter is set). */
+export function observeSeries(
+  state: MetricState,
+  series: Series,
+  value: number,
+  defaultLabels: Readonly<Record<string, string>>,
+): void {
+  if (series instanceof HistogramSeries) observeInto(series, state.def.buckets, value);
+  else if (series instanceof SummarySeries) observeSummary(series, value);
+  else return;
+  if (state.otelHistogram !== undefined) state.otelHistogram.record(value, attributesOf(series, defaultLabels));
+}
+
+/**
+ * A series bound to its metric and labels: `inc()`, `set()`, `observe()` go straight to the stored value.
+ * Wrong methods for the metric's type and bad values are refused like the by-name calls.
+ */
+export class BoundSeries {
+  private readonly state: MetricState;
+  private readonly series: Series;
+  private readonly refusals: Refusals;
+  private readonly defaultLabels: Readonly<Record<string, string>>;
+
+  constructor(state: MetricState, series: Series, refusals: Refusals, defaultLabels: Readonly<Record<string, string>>) {
+    this.state = state;
+    this.series = series;
+    this.refusals = refusals;
+    this.defaultLabels = defaultLabels;
+  }
+
+  inc(value = 1): void {
+    const series = this.series;
+    if (series instanceof ScalarSeries && typeof value === 'number') {
+      if (this.state.type === MetricType.COUNTER ? value >= 0 && value !== Infinity : Number.isFinite(value)) {
+        series.value += value;
+        return;
+      }
+    }
+    if (!accepts(this.state, 'inc')) refuseType(this.refusals, this.state, 'inc');
+    else refuseValue(this.refusals, this.state, value);
+  }
+
+  dec(value = 1): void {
+    if (!accepts(this.state, 'add')) refuseType(this.refusals, this.state, 'add');
+    else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
+    else (this.series as ScalarSeries).value -= value;
+  }
+
+  set(value: number): void {
+    if (!accepts(this.state, 'set')) refuseType(this.refusals, this.state, 'set');
+    else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
+    else (this.series as ScalarSeries).value = value;
+  }
+
+  observe(value: number): void {
+    if (!accepts(this.state, 'observe')) refuseType(this.refusals, this.state, 'observe');
+    else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
+    else observeSeries(this.state, this.series, value, this.defaultLabels);
+  }
+}
+
+/** The handle given for an unknown metric or labels that do not fit: every call is refused and counted. */
+export class RefusedSeries {
+  private readonly refuseOnce: () => void;
+  constructor(refuseOnce: () => void) {
+    this.refuseOnce = refuseOnce;
+  }
+  inc(): void {
+    this.refuseOnce();
+  }
+  dec(): void {
+    this.refuseOnce();
+  }
+  set(): void {
+    this.refuseOnce();
+  }
+  observe(): void {
+    this.refuseOnce();
+  }
+}

@@ -1,0 +1,296 @@
+import type { ComponentHealth, HealthReporter } from '@dotmac/obs-config';
+import { DefaultMetricNames } from '@dotmac/obs-config';
+import type { Metric } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { createCpuSampler, DEFAULT_METRIC_DEFINITIONS, sampleMemoryBytes } from './default-metrics.js';
+import { MetricsError, MetricsErrorCode } from './errors.js';
+import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE, writeForeignMetric, writeMetric } from './exposition.js';
+import { metricsHealth } from './health.js';
+import type { Series } from './metric-state.js';
+import { MetricState, type ScalarSeries } from './metric-state.js';
+import { OtelBridge } from './otel-bridge.js';
+import type { OtelMeter } from './otel-types.js';
+import { StoreCollector } from './prom-collector.js';
+import {
+  accepts,
+  BoundSeries,
+  observeSeries,
+  RefusedSeries,
+  refuseLabels,
+  refuseType,
+  refuseValue,
+} from './recorder.js';
+import { Refusals, shown } from './refusals.js';
+import type {
+  ExpositionOptions,
+  MetricDefinition,
+  MetricLabels,
+  MetricsRegistryInit,
+  MetricsRegistryOptions,
+  SeriesHandle,
+} from './types.js';
+import { DropReason, MetricType } from './types.js';
+import { escapeLabelValue, isValidLabelName, normalizeDefinition, sameDefinition } from './validation.js';
+
+type Method = 'inc' | 'add' | 'set' | 'observe';
+
+/**
+ * One metrics registry over prom-client and OpenTelemetry: samples are recorded once into an in-memory series store,
+ * which prom-client reads at scrape time and OpenTelemetry at collection. Create it with `initializeMetricsRegistry`.
+ */
+export class MetricsRegistry implements HealthReporter {
+  /** The service this registry belongs to. */
+  readonly serviceName: string;
+  /** The prom-client registry this registry owns (never the global one); it sees every metric of the store. */
+  readonly promRegistry: Registry;
+  /** Content type of `getPrometheusMetrics()`. */
+  readonly prometheusContentType: string = PROMETHEUS_CONTENT_TYPE;
+  /** Content type of `getPrometheusMetrics({ openMetrics: true })`. */
+  readonly openMetricsContentType: string = OPENMETRICS_CONTENT_TYPE;
+  /** Whether the Prometheus exposition is served. */
+  readonly prometheusEnabled: boolean;
+  /** Label sets kept per metric before the overflow series. */
+  readonly maxSeriesPerMetric: number;
+  private readonly prefix: string;
+  private readonly defaultLabels: Readonly<Record<string, string>>;
+  private readonly defaultLabelString: string;
+  private readonly metrics = new Map<string, MetricState>();
+  private readonly refusals: Refusals;
+  private otel: OtelBridge | undefined;
+
+  constructor(serviceName: string, options: MetricsRegistryOptions = {}) {
+    this.serviceName = serviceName;
+    const environment = options.environment ?? process.env.NODE_ENV ?? 'development';
+    const policy = options.onInvalid ?? (environment === 'development' || environment === 'test' ? 'throw' : 'warn');
+    this.refusals = new Refusals(policy, options.onWarning);
+    this.prometheusEnabled = options.enablePrometheus ?? true;
+    this.prefix = options.prefix ?? '';
+    const max = options.maxSeriesPerMetric ?? 2000;
+    if (!Number.isInteger(max) || max < 1) throw invalidOption('maxSeriesPerMetric must be a positive integer');
+    this.maxSeriesPerMetric = max;
+    if (this.prefix !== '' && !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(this.prefix)) {
+      throw invalidOption(`prefix ${shown(this.prefix)} must match [a-zA-Z_:][a-zA-Z0-9_:]*`);
+    }
+    const defaults = { ...options.defaultLabels };
+    for (const [name, value] of Object.entries(defaults)) {
+      if (!isValidLabelName(name) || typeof value !== 'string') {
+        throw invalidOption(`default label ${shown(name)} needs a valid label name and a string value`);
+      }
+    }
+    this.defaultLabels = Object.freeze(defaults);
+    this.defaultLabelString = Object.entries(defaults)
+      .map(([name, value]) => `${name}="${escapeLabelValue(value)}"`)
+      .join(',');
+    this.promRegistry = new Registry();
+    this.promRegistry.setDefaultLabels({ ...defaults });
+    if (options.collectRuntimeMetrics === true) {
+      collectDefaultMetrics({ register: this.promRegistry, prefix: this.prefix });
+    }
+    if (options.registerDefaultMetrics ?? true) this.registerDefaults();
+    if (options.meter !== undefined) this.setOtelMeter(options.meter);
+  }
+
+  /** Registers a metric; the same definition again is a no-op, a different one under the same name is refused. */
+  registerMetric(definition: MetricDefinition): void {
+    const name = definition?.name;
+    const normalized = normalizeDefinition(definition, Object.keys(this.defaultLabels));
+    if (typeof normalized === 'string') {
+      this.refusals.refuse(
+        name,
+        DropReason.INVALID_DEFINITION,
+        () => `Invalid metric definition ${shown(name)}: ${normalized}.`,
+      );
+      return;
+    }
+    const existing = this.metrics.get(normalized.name);
+    if (existing !== undefined) {
+      if (sameDefinition(existing.def, normalized)) return;
+      this.refusals.refuse(
+        name,
+        DropReason.CONFLICTING_DEFINITION,
+        () =>
+          `Metric ${shown(name)} is already registered as a ${existing.type} with labels [${existing.labelNames.join(', ')}]; register it once with one definition, or pick another name.`,
+      );
+      return;
+    }
+    const state = new MetricState(normalized, this.prefix, this.defaultLabelString, this.maxSeriesPerMetric);
+    if (this.promRegistry.getSingleMetric(state.exportName) !== undefined) {
+      this.refusals.refuse(
+        name,
+        DropReason.CONFLICTING_DEFINITION,
+        () =>
+          `Metric ${shown(state.exportName)} already exists in the prom-client registry (runtime metrics?); pick another name.`,
+      );
+      return;
+    }
+    const aggregator = normalized.name === DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT ? 'average' : 'sum';
+    this.promRegistry.registerMetric(new StoreCollector(state, aggregator) as unknown as Metric);
+    this.metrics.set(normalized.name, state);
+    this.otel?.add(state);
+  }
+
+  /** The definition of a registered metric (by its name without prefix). */
+  getMetricDefinition(name: string): MetricDefinition | undefined {
+    return this.metrics.get(name)?.def;
+  }
+
+  /** Adds `value` (default 1, finite, ≥ 0) to a counter. */
+  incrementCounter(name: string, value = 1, labels?: MetricLabels): void {
+    const state = this.metrics.get(name);
+    if (state === undefined || state.type !== MetricType.COUNTER) this.refuseMetric(name, state, 'inc');
+    else if (typeof value !== 'number' || !(value >= 0) || value === Infinity) refuseValue(this.refusals, state, value);
+    else {
+      const series = state.find(labels);
+      if (typeof series === 'string') refuseLabels(this.refusals, state, series, labels);
+      else (series as ScalarSeries).value += value;
+    }
+  }
+
+  /** Sets a gauge. */
+  setGauge(name: string, value: number, labels?: MetricLabels): void {
+    const series = this.seriesFor(name, 'set', value, labels);
+    if (series !== undefined) (series as ScalarSeries).value = value;
+  }
+
+  /** Adds `value` (may be negative) to an up-down counter or a gauge. */
+  addUpDownCounter(name: string, value: number, labels?: MetricLabels): void {
+    const series = this.seriesFor(name, 'add', value, labels);
+    if (series !== undefined) (series as ScalarSeries).value += value;
+  }
+
+  /** Records one observation into a histogram. */
+  observeHistogram(name: string, value: number, labels?: MetricLabels): void {
+    const state = this.metrics.get(name);
+    if (state === undefined || state.type !== MetricType.HISTOGRAM) this.refuseMetric(name, state, 'observe');
+    else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, state, value);
+    else {
+      const series = state.find(labels);
+      if (typeof series === 'string') refuseLabels(this.refusals, state, series, labels);
+      else observeSeries(state, series, value, this.defaultLabels);
+    }
+  }
+
+  /** Records one observation into a summary. */
+  observeSummary(name: string, value: number, labels?: MetricLabels): void {
+    const series = this.seriesFor(name, 'observe', value, labels);
+    if (series !== undefined) observeSeries(this.metrics.get(name) as MetricState, series, value, this.defaultLabels);
+  }
+
+  /**
+   * The series of `name` with `labels`, bound once for hot paths.
+   *
+   * @example
+   * ```ts
+   * const okGets = registry.series('http_requests_total', { method: 'GET', endpoint: '/users/:id', status_code: '200' });
+   * okGets.inc();
+   * ```
+   */
+  series(name: string, labels?: MetricLabels): SeriesHandle {
+    const state = this.metrics.get(name);
+    if (state === undefined) return new RefusedSeries(() => this.refuseMetric(name, undefined, 'inc'));
+    const series = state.find(labels);
+    if (typeof series === 'string') {
+      return new RefusedSeries(() => refuseLabels(this.refusals, state, series, labels));
+    }
+    return new BoundSeries(state, series, this.refusals, this.defaultLabels);
+  }
+
+  /** The exposition of every metric (store and prom-client), Prometheus text by default or OpenMetrics. */
+  async getPrometheusMetrics(options: ExpositionOptions = {}): Promise<string> {
+    if (!this.prometheusEnabled) return '';
+    const openMetrics = options.openMetrics === true;
+    let out = '';
+    for (const metric of this.promRegistry.getMetricsAsArray() as unknown[]) {
+      if (metric instanceof StoreCollector) {
+        metric.state.sample();
+        out += writeMetric(metric.state, openMetrics);
+        continue;
+      }
+      try {
+        const values = await (metric as Metric).get();
+        out += writeForeignMetric(values as never, this.defaultLabels, openMetrics);
+      } catch {
+        // A failing foreign collector loses its own family only.
+      }
+    }
+    return openMetrics ? `${out}# EOF\n` : out;
+  }
+
+  /** Exports through OpenTelemetry from now on (or stops, with `undefined`); replaces any previous meter. */
+  setOtelMeter(meter: OtelMeter | undefined): void {
+    this.otel?.dispose();
+    this.otel = undefined;
+    if (meter === undefined) return;
+    this.otel = new OtelBridge(meter, this.defaultLabels);
+    for (const state of this.metrics.values()) this.otel.add(state);
+  }
+
+  /** The registry's health: metrics registered, series against the cap, refused samples by reason. */
+  health(): ComponentHealth {
+    return metricsHealth([...this.metrics.values()], this.maxSeriesPerMetric, this.refusals, this.otel !== undefined);
+  }
+
+  private registerDefaults(): void {
+    for (const definition of DEFAULT_METRIC_DEFINITIONS) this.registerMetric(definition);
+    const memory = this.metrics.get(DefaultMetricNames.SYSTEM_MEMORY_USAGE_BYTES);
+    if (memory !== undefined) memory.sampler = sampleMemoryBytes;
+    const cpu = this.metrics.get(DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT);
+    if (cpu !== undefined) cpu.sampler = createCpuSampler();
+  }
+
+  private seriesFor(name: string, method: Method, value: number, labels?: MetricLabels): Series | undefined {
+    const state = this.metrics.get(name);
+    if (state === undefined || !accepts(state, method)) {
+      this.refuseMetric(name, state, method);
+      return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      refuseValue(this.refusals, state, value);
+      return undefined;
+    }
+    const series = state.find(labels);
+    if (typeof series !== 'string') return series;
+    refuseLabels(this.refusals, state, series, labels);
+    return undefined;
+  }
+
+  private refuseMetric(name: string, state: MetricState | undefined, method: Method): void {
+    if (state !== undefined) refuseType(this.refusals, state, method);
+    else
+      this.refusals.refuse(
+        name,
+        DropReason.UNKNOWN_METRIC,
+        () =>
+          `Metric ${shown(name)} is not registered: call registerMetric({ name, type, description, labels }) first.`,
+      );
+  }
+}
+
+function invalidOption(message: string): MetricsError {
+  return new MetricsError(
+    MetricsErrorCode.INVALID_DEFINITION,
+    DropReason.INVALID_DEFINITION,
+    '',
+    `initializeMetricsRegistry: ${message}.`,
+  );
+}
+
+/**
+ * Creates a metrics registry with its own prom-client registry and the seed's default metrics.
+ *
+ * @example
+ * ```ts
+ * const metrics = initializeMetricsRegistry('my-service', { enablePrometheus: true });
+ * metrics.incrementCounter('http_requests_total', 1, { method: 'GET', endpoint: '/users', status_code: '200' });
+ * ```
+ */
+export function initializeMetricsRegistry(serviceName: string, options?: MetricsRegistryOptions): MetricsRegistry;
+export function initializeMetricsRegistry(init: MetricsRegistryInit): MetricsRegistry;
+export function initializeMetricsRegistry(
+  serviceOrInit: string | MetricsRegistryInit,
+  options?: MetricsRegistryOptions,
+): MetricsRegistry {
+  if (typeof serviceOrInit === 'string') return new MetricsRegistry(serviceOrInit, options);
+  const { serviceName, ...rest } = serviceOrInit;
+  return new MetricsRegistry(serviceName, rest);
+}
