@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { DashboardConfigError, DashboardErrorCode } from './errors.js';
+import type { PlatformDashboardKey } from './types.js';
+
+/** The tag (Grafana, SigNoz v1) or tag key/value (SigNoz v2) that marks a dashboard as ours. */
+export const MANAGED_BY_TAG = 'managed-by:dotmac-observability';
+
+const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const SHORT: Record<PlatformDashboardKey, string> = {
+  'service-overview': 'svc',
+  'tenant-slos': 'slo',
+  runtime: 'rt',
+  database: 'db',
+};
+
+/** Throws a {@link DashboardConfigError} unless `tenantId` is 1–40 characters of `[A-Za-z0-9._-]`. */
+export function assertTenantId(tenantId: unknown): asserts tenantId is string {
+  if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) {
+    throw new DashboardConfigError(
+      DashboardErrorCode.INVALID_OPTIONS,
+      `tenantId ${JSON.stringify(tenantId)} is invalid: use 1-40 characters of letters, digits, '.', '_' or '-', ` +
+        'starting with a letter or digit (it becomes part of uids, tags and PromQL label matchers).',
+    );
+  }
+}
+
+const hash8 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+function slug(text: string, max: number, lower: boolean): string {
+  const source = lower ? text.toLowerCase() : text;
+  const cleaned = source.replace(lower ? /[^a-z0-9]+/g : /[^A-Za-z0-9_-]+/g, '-');
+  return cleaned.slice(0, max).replace(/^-+|-+$/g, '');
+}
+
+/** The Grafana uid of a tenant's dashboard: ≤ 40 chars of `[A-Za-z0-9_-]`, stable, unique per tenant and key. */
+export function grafanaDashboardUid(tenantId: string, key: PlatformDashboardKey): string {
+  return `dm-${SHORT[key]}-${slug(tenantId, 24, false)}-${hash8(tenantId)}`;
+}
+
+/** The Grafana uid of a tenant's folder. */
+export function grafanaFolderUid(tenantId: string): string {
+  return `dm-tenant-${slug(tenantId, 20, false)}-${hash8(tenantId)}`;
+}
+
+/** The SigNoz v2 `name` of a tenant's dashboard: a DNS-1123 label (≤ 63 chars of `[a-z0-9-]`). */
+export function signozDashboardName(tenantId: string, key: PlatformDashboardKey): string {
+  const tenant = slug(tenantId, 30, true);
+  return `dotmac-${key}-${tenant ? `${tenant}-` : ''}${hash8(tenantId)}`;
+}
+
+/** The string tags marking a tenant's dashboard as ours (Grafana and SigNoz v1). */
+export function ownershipTags(tenantId: string): string[] {
+  return [MANAGED_BY_TAG, `tenant:${tenantId}`];
+}

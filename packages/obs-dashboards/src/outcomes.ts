@@ -1,0 +1,72 @@
+import type { ApiClient } from './http-client.js';
+import { ApiError } from './http-client.js';
+import type {
+  BuiltDashboard,
+  DashboardProgressEvent,
+  DashboardProvisioningError,
+  DashboardProvisioningResult,
+} from './types.js';
+
+/** Collects the outcome of every dashboard and reports each one through `onProgress`. */
+export class Outcomes {
+  readonly created: string[] = [];
+  readonly updated: string[] = [];
+  readonly unchanged: string[] = [];
+  readonly deleted: string[] = [];
+  readonly errors: DashboardProvisioningError[] = [];
+  readonly #onProgress: ((event: DashboardProgressEvent) => void) | undefined;
+
+  constructor(onProgress?: (event: DashboardProgressEvent) => void) {
+    this.#onProgress = onProgress;
+  }
+
+  /** Records a success. */
+  add(outcome: 'created' | 'updated' | 'unchanged' | 'deleted', dashboard: string): void {
+    const list = { created: this.created, updated: this.updated, unchanged: this.unchanged, deleted: this.deleted };
+    list[outcome].push(dashboard);
+    this.#emit({ dashboard, outcome });
+  }
+
+  /** Records a failure; `error` is usually an {@link ApiError}. */
+  fail(dashboard: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const status = error instanceof ApiError ? error.status : undefined;
+    this.errors.push(status === undefined ? { dashboard, message } : { dashboard, message, status });
+    this.#emit({ dashboard, outcome: 'error', message });
+  }
+
+  /** The frozen result. */
+  result(dryRun: boolean): DashboardProvisioningResult {
+    return Object.freeze({
+      dashboardsCreated: Object.freeze([...this.created]),
+      dashboardsUpdated: Object.freeze([...this.updated]),
+      dashboardsUnchanged: Object.freeze([...this.unchanged]),
+      dashboardsDeleted: Object.freeze([...this.deleted]),
+      errors: Object.freeze([...this.errors]),
+      dryRun,
+    });
+  }
+
+  #emit(event: DashboardProgressEvent): void {
+    try {
+      this.#onProgress?.(event);
+    } catch {
+      // A failing progress callback never stops provisioning.
+    }
+  }
+}
+
+/** What a platform provisioner needs. */
+export interface ProvisionContext {
+  readonly client: ApiClient;
+  readonly tenantId: string;
+  readonly dashboards: readonly BuiltDashboard[];
+  readonly dryRun: boolean;
+  readonly prune: boolean;
+  readonly concurrency: number;
+  readonly outcomes: Outcomes;
+}
+
+/** True when `error` is an HTTP answer with one of `statuses`. */
+export const isStatus = (error: unknown, ...statuses: number[]): boolean =>
+  error instanceof ApiError && error.status !== undefined && statuses.includes(error.status);

@@ -1,0 +1,177 @@
+import { containsDesired } from './compare.js';
+import { MANAGED_BY_TAG } from './identifiers.js';
+import { isStatus, type ProvisionContext } from './outcomes.js';
+import { mapWithConcurrency } from './pool.js';
+import type { BuiltDashboard } from './types.js';
+
+interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+interface V2Listed {
+  readonly id: string;
+  readonly name: string;
+  readonly tags?: readonly Tag[];
+  readonly spec?: { readonly display?: { readonly name?: string } };
+}
+
+interface V1Stored {
+  readonly id?: string | number;
+  readonly uuid?: string;
+  readonly data?: { readonly title?: string; readonly tags?: readonly string[] } & Record<string, unknown>;
+}
+
+const PAGE = 200;
+const [MANAGED_KEY, MANAGED_VALUE] = MANAGED_BY_TAG.split(':');
+
+/** The `data` of a SigNoz `{ status: "success", data }` envelope. */
+const unwrap = (body: unknown): unknown => (body as { data?: unknown } | undefined)?.data;
+
+const sortTags = (tags: readonly Tag[] = []): Tag[] =>
+  [...tags]
+    .map(({ key, value }) => ({ key, value }))
+    .sort((a, b) => `${a.key}=${a.value}`.localeCompare(`${b.key}=${b.value}`));
+
+async function listV2(context: ProvisionContext): Promise<V2Listed[]> {
+  const all: V2Listed[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const response = await context.client.request('get', 'api/v2/dashboards', {
+      searchParams: { limit: PAGE, offset },
+    });
+    const page = (unwrap(response.body) as { dashboards?: V2Listed[]; total?: number } | undefined) ?? {};
+    const dashboards = page.dashboards ?? [];
+    all.push(...dashboards);
+    if (dashboards.length < PAGE || all.length >= (page.total ?? 0)) return all;
+  }
+}
+
+async function upsertV2(
+  context: ProvisionContext,
+  dashboard: BuiltDashboard,
+  listed: readonly V2Listed[],
+): Promise<void> {
+  const desired = { ...dashboard.json, tags: sortTags(dashboard.json.tags as Tag[]) };
+  let existing = listed.find((item) => item.name === dashboard.id);
+  if (!existing) {
+    if (context.dryRun) return context.outcomes.add('created', dashboard.title);
+    try {
+      await context.client.request('post', 'api/v2/dashboards', { json: dashboard.json });
+      return context.outcomes.add('created', dashboard.title);
+    } catch (error) {
+      // A retried create whose first attempt was applied: the name now exists, so update it instead.
+      if (!isStatus(error, 409)) throw error;
+      existing = (await listV2(context)).find((item) => item.name === dashboard.id);
+      if (!existing) throw error;
+    }
+  }
+  const response = await context.client.request('get', `api/v2/dashboards/${existing.id}`);
+  const stored = unwrap(response.body) as { tags?: Tag[] } | undefined;
+  if (stored && containsDesired({ ...stored, tags: sortTags(stored.tags) }, desired)) {
+    return context.outcomes.add('unchanged', dashboard.title);
+  }
+  if (!context.dryRun)
+    await context.client.request('put', `api/v2/dashboards/${existing.id}`, { json: dashboard.json });
+  context.outcomes.add('updated', dashboard.title);
+}
+
+const ownsV2 = (tenantId: string, tags: readonly Tag[] = []): boolean =>
+  tags.some((tag) => tag.key === MANAGED_KEY && tag.value === MANAGED_VALUE) &&
+  tags.some((tag) => tag.key === 'tenant' && tag.value === tenantId);
+
+async function remove(context: ProvisionContext, path: string, title: string): Promise<void> {
+  try {
+    if (!context.dryRun) {
+      try {
+        await context.client.request('delete', path);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    context.outcomes.add('deleted', title);
+  } catch (error) {
+    context.outcomes.fail(title, error);
+  }
+}
+
+async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promise<void> {
+  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
+    try {
+      await upsertV2(context, dashboard, listed);
+    } catch (error) {
+      context.outcomes.fail(dashboard.title, error);
+    }
+  });
+  if (!context.prune) return;
+  const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
+  const stale = listed.filter((item) => !defined.has(item.name) && ownsV2(context.tenantId, item.tags));
+  await mapWithConcurrency(stale, context.concurrency, (item) =>
+    remove(context, `api/v2/dashboards/${item.id}`, item.spec?.display?.name ?? item.name),
+  );
+}
+
+const v1Key = (item: V1Stored): string | undefined =>
+  item.data?.tags?.find((tag) => tag.startsWith('dashboard:'))?.slice('dashboard:'.length);
+const v1Id = (item: V1Stored): string => String(item.uuid ?? item.id);
+
+async function provisionV1(context: ProvisionContext): Promise<void> {
+  const response = await context.client.request('get', 'api/v1/dashboards');
+  const all = (unwrap(response.body) as V1Stored[] | undefined) ?? [];
+  const tenantTag = `tenant:${context.tenantId}`;
+  const owned = all.filter((item) => item.data?.tags?.includes(MANAGED_BY_TAG) && item.data.tags.includes(tenantTag));
+  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
+    try {
+      const [match, ...duplicates] = owned.filter((item) => v1Key(item) === dashboard.key);
+      // v1 has no unique key: a create that timed out may have been applied twice. Keep one.
+      for (const duplicate of duplicates)
+        await remove(context, `api/v1/dashboards/${v1Id(duplicate)}`, dashboard.title);
+      if (!match) {
+        if (!context.dryRun) {
+          await context.client.request('post', 'api/v1/dashboards', { json: dashboard.json, idempotent: false });
+        }
+        return context.outcomes.add('created', dashboard.title);
+      }
+      if (containsDesired(match.data, dashboard.json)) return context.outcomes.add('unchanged', dashboard.title);
+      if (!context.dryRun)
+        await context.client.request('put', `api/v1/dashboards/${v1Id(match)}`, { json: dashboard.json });
+      context.outcomes.add('updated', dashboard.title);
+    } catch (error) {
+      context.outcomes.fail(dashboard.title, error);
+    }
+  });
+  if (!context.prune) return;
+  const defined = new Set(context.dashboards.map((dashboard) => dashboard.key as string));
+  const stale = owned.filter((item) => !defined.has(v1Key(item) ?? ''));
+  await mapWithConcurrency(stale, context.concurrency, (item) =>
+    remove(context, `api/v1/dashboards/${v1Id(item)}`, item.data?.title ?? v1Id(item)),
+  );
+}
+
+/**
+ * Provisions the dashboards to SigNoz: the v2 API when the server has it (dashboards matched by their
+ * unique `name`), else the v1 API (matched by ownership tags and a `dashboard:<key>` tag).
+ * Returns the API generation used.
+ */
+export async function provisionSignoz(
+  context: ProvisionContext,
+  render: (version: 'v1' | 'v2') => readonly BuiltDashboard[],
+): Promise<'v1' | 'v2' | undefined> {
+  let listed: V2Listed[] | undefined;
+  try {
+    listed = await listV2(context);
+  } catch (error) {
+    if (!isStatus(error, 404, 405, 501)) {
+      for (const dashboard of context.dashboards) context.outcomes.fail(dashboard.title, error);
+      return undefined;
+    }
+  }
+  const version = listed ? 'v2' : 'v1';
+  const versioned: ProvisionContext = { ...context, dashboards: render(version) };
+  try {
+    if (listed) await provisionV2(versioned, listed);
+    else await provisionV1(versioned);
+  } catch (error) {
+    for (const dashboard of versioned.dashboards) context.outcomes.fail(dashboard.title, error);
+  }
+  return version;
+}
