@@ -2,6 +2,9 @@ import cluster from 'node:cluster';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ObservabilityError } from '@dotmac/obs-config';
 import { AggregatorRegistry, type Registry } from 'prom-client';
+import type { MetricsResponse } from './handler.js';
+
+export type { MetricsResponse } from './handler.js';
 
 /** Thrown when the cluster helpers are used in the wrong process. */
 export class ClusterMetricsError extends ObservabilityError {}
@@ -39,8 +42,10 @@ export interface ClusterMetrics {
   metrics(): Promise<string>;
   /** The `Content-Type` of `metrics()`. */
   readonly contentType: string;
-  /** A node:http (and Express-compatible) request listener answering with `metrics()`, or 500 on failure. */
-  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** A framework-neutral handler, like `createMetricsHandler`'s: never rejects (a failure answers 500). */
+  handle(): Promise<MetricsResponse>;
+  /** A node:http (and Express-compatible) request listener answering with `handle()`. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -48,12 +53,13 @@ export interface ClusterMetrics {
  * with prom-client's `AggregatorRegistry`: counters, histograms and gauges are summed by label set unless a
  * metric declares another aggregator. A worker that does not answer within prom-client's 5 s makes the
  * scrape fail (status 500) rather than return partial sums.
+ * Only workers' registries are aggregated, not the primary's own.
  *
  * @example
  * ```ts
  * if (cluster.isPrimary) {
  *   const clusterMetrics = createClusterMetrics();
- *   http.createServer(clusterMetrics.handler).listen(9464);
+ *   http.createServer(clusterMetrics.listener).listen(9464);
  *   for (let i = 0; i < 4; i++) cluster.fork();
  * }
  * ```
@@ -70,18 +76,23 @@ export function createClusterMetrics(): ClusterMetrics {
   const metrics = (): Promise<string> => aggregator.clusterMetrics();
   const contentType = aggregator.contentType;
 
-  const handler = (_req: IncomingMessage, res: ServerResponse): void => {
-    metrics().then(
-      (body) => {
-        res.writeHead(200, { 'Content-Type': contentType }).end(body);
-      },
-      (error: unknown) => {
-        const reason = error instanceof Error ? error.message : String(error);
-        res
-          .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
-          .end(`cluster metrics unavailable: ${reason}\n`);
-      },
-    );
+  const handle = async (): Promise<MetricsResponse> => {
+    try {
+      const body = await metrics();
+      return { statusCode: 200, headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        statusCode: 500,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `Cluster metrics collection failed: ${reason}\n`,
+      };
+    }
   };
-  return { metrics, contentType, handler };
+  const listener = (_req: IncomingMessage, res: ServerResponse): void => {
+    void handle().then(({ statusCode, headers, body }) => {
+      res.writeHead(statusCode, headers).end(body);
+    });
+  };
+  return { metrics, contentType, handle, listener };
 }

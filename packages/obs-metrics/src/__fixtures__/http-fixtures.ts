@@ -1,34 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { initializeMetricsRegistry, type MetricsRegistry } from '../index.js';
 
-/** A registry with the two default HTTP metrics (stand-in until the core registry is wired in). */
-export function createTestRegistry() {
-  const promRegistry = new Registry();
-  const counter = new Counter({
-    name: 'http_requests_total',
-    help: 'Total HTTP requests',
-    labelNames: ['method', 'endpoint', 'status_code'],
-    registers: [promRegistry],
-  });
-  const histogram = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration',
-    labelNames: ['method', 'endpoint'],
-    registers: [promRegistry],
-  });
-  return {
-    promRegistry,
-    prometheusContentType: promRegistry.contentType as string,
-    incrementCounter(name: string, value = 1, labels: Record<string, string> = {}) {
-      if (name !== 'http_requests_total') throw new Error(`unknown metric ${name}`);
-      counter.inc(labels, value);
-    },
-    observeHistogram(name: string, value: number, labels: Record<string, string> = {}) {
-      if (name !== 'http_request_duration_seconds') throw new Error(`unknown metric ${name}`);
-      histogram.observe(labels, value);
-    },
-    getPrometheusMetrics: () => promRegistry.metrics(),
-  };
+/** A real registry with the default metrics, strict about invalid input. */
+export function createTestRegistry(): MetricsRegistry {
+  return initializeMetricsRegistry('http-test', { onInvalid: 'throw' });
 }
 
 /** One sample line of a text exposition. */
