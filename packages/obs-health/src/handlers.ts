@@ -36,13 +36,13 @@ const FALLBACK: HealthResponse = Object.freeze({
  * });
  * ```
  */
+export function createHealthEndpointHandler(options: HealthHandlerOptions): HealthHandler;
 export function createHealthEndpointHandler(
   otel?: HealthReporter,
   metrics?: HealthReporter,
   tenantMetrics?: HealthReporter,
   options?: HealthHandlerOptions,
 ): HealthHandler;
-export function createHealthEndpointHandler(options: HealthHandlerOptions): HealthHandler;
 export function createHealthEndpointHandler(...args: unknown[]): HealthHandler {
   return buildHandler(resolveArgs<HealthHandlerOptions>(args), 'healthz', () => undefined);
 }
@@ -57,13 +57,13 @@ export function createHealthEndpointHandler(...args: unknown[]): HealthHandler {
  * process.once('SIGTERM', () => readyz.beginShutdown());
  * ```
  */
+export function createReadinessHandler(options: ReadinessHandlerOptions): ReadinessHandler;
 export function createReadinessHandler(
   otel?: HealthReporter,
   metrics?: HealthReporter,
   tenantMetrics?: HealthReporter,
   options?: ReadinessHandlerOptions,
 ): ReadinessHandler;
-export function createReadinessHandler(options: ReadinessHandlerOptions): ReadinessHandler;
 export function createReadinessHandler(...args: unknown[]): ReadinessHandler {
   const options = resolveArgs<ReadinessHandlerOptions>(args);
   let shuttingDown = options.signal?.aborted === true;

@@ -61,12 +61,12 @@ const checkers = new WeakMap<HealthOptions, HealthChecker>();
  * if (health.status !== 'healthy') for (const c of health.checks) console.log(c.name, c.message);
  * ```
  */
+export function getObservabilityHealth(options: HealthOptions): Promise<ObservabilityHealth>;
 export function getObservabilityHealth(
   otel?: HealthReporter,
   metrics?: HealthReporter,
   tenantMetrics?: HealthReporter,
 ): Promise<ObservabilityHealth>;
-export function getObservabilityHealth(options: HealthOptions): Promise<ObservabilityHealth>;
 export async function getObservabilityHealth(...args: unknown[]): Promise<ObservabilityHealth> {
   const options = resolveArgs(args);
   if (!options.cacheTtlMs || args[0] !== options) return createHealthChecker(options)();

@@ -7,16 +7,19 @@ const SECRET_KEY =
 /** Keys whose every value is a header value (`headers: { 'x-api-key': ... }`). */
 const HEADER_KEY = /^(?:(?:http|request|response|exporter)?[-_]?headers?|metadata)$/i;
 
-const STRING_RULES: readonly (readonly [RegExp, string])[] = [
+const KEY_VALUE =
+  /([\w-]*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authori[sz]ation|auth|cookie|credential|signature|session[-_]?id)[\w-]*["']?\s*[=:]\s*)("[^"]*"|'[^']*'|(?:(?:bearer|basic|digest|negotiate)\s+)?[^\s&,;"'}\]]+)/gi;
+
+const STRING_RULES: readonly (readonly [RegExp, string | ((match: string, ...groups: string[]) => string)])[] = [
   // scheme://user:password@host → scheme://[REDACTED]@host (greedy: the password may hold an unescaped '@').
   [/([a-z][a-z0-9+.-]*:\/\/)[^\s/]*@/gi, `$1${REDACTED}@`],
-  // Authorization schemes: "Bearer abc", "Basic dXNlcjpw".
-  [/\b(bearer|basic|digest|negotiate)(\s+)[^\s,;"'}\]]+/gi, `$1$2${REDACTED}`],
-  // key=value and "key": "value" pairs inside text, query strings and JSON.
+  // key=value, key: value and "key": "value" pairs inside text, query strings and JSON (quotes are kept).
   [
-    /([\w-]*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authori[sz]ation|auth|cookie|credential|signature|session[-_]?id)[\w-]*["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s&,;"'}\]]+)/gi,
-    `$1${REDACTED}`,
+    KEY_VALUE,
+    (_match, key = '', value = '') => `${key}${/^["']/.test(value) ? `${value[0]}${REDACTED}${value[0]}` : REDACTED}`,
   ],
+  // Authorization schemes: "Bearer abc", "Basic dXNlcjpw".
+  [/\b(bearer|basic|digest|negotiate)(\s+)(?!\[REDACTED\])[^\s,;"'}\]]+/gi, `$1$2${REDACTED}`],
   // JSON Web Tokens.
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, REDACTED],
 ];
@@ -28,7 +31,7 @@ const MAX_ENTRIES = 100;
 /** Removes credentials, bearer tokens and `key=value` secrets from free text, and caps its length. */
 export function redactString(text: string): string {
   let out = text.length > MAX_STRING * 4 ? text.slice(0, MAX_STRING * 4) : text;
-  for (const [pattern, replacement] of STRING_RULES) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of STRING_RULES) out = out.replace(pattern, replacement as string);
   return out.length > MAX_STRING ? `${out.slice(0, MAX_STRING)}…` : out;
 }
 
@@ -71,8 +74,9 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>, secret: bool
     seen.add(object);
     try {
       if (Array.isArray(object) || object instanceof Set) return walkList([...object], depth, seen);
-      const entries = object instanceof Map ? [...object] : Object.entries(object);
-      return walkEntries(entries, depth, seen);
+      if (object instanceof Map) return walkEntries([...object.keys()], (key) => object.get(key), depth, seen);
+      const record = object as Record<string, unknown>;
+      return walkEntries(Object.keys(object), (key) => record[key as string], depth, seen);
     } finally {
       seen.delete(object);
     }
@@ -88,19 +92,27 @@ function walkList(items: readonly unknown[], depth: number, seen: WeakSet<object
 }
 
 function walkEntries(
-  entries: readonly (readonly [unknown, unknown])[],
+  keys: readonly unknown[],
+  read: (key: unknown) => unknown,
   depth: number,
   seen: WeakSet<object>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [rawKey, item] of entries.slice(0, MAX_ENTRIES)) {
+  for (const rawKey of keys.slice(0, MAX_ENTRIES)) {
     const key = typeof rawKey === 'string' ? rawKey : String(rawKey);
     if (key === '__proto__') continue;
-    const isSecret = SECRET_KEY.test(key);
-    const walked = HEADER_KEY.test(key) ? walkHeaders(item, depth, seen) : walk(item, depth + 1, seen, isSecret);
+    let walked: unknown;
+    try {
+      const item = read(rawKey);
+      walked = HEADER_KEY.test(key)
+        ? walkHeaders(item, depth, seen)
+        : walk(item, depth + 1, seen, SECRET_KEY.test(key));
+    } catch {
+      walked = '[Unreadable]';
+    }
     if (walked !== undefined) out[redactString(key)] = walked;
   }
-  if (entries.length > MAX_ENTRIES) out['…'] = `${entries.length - MAX_ENTRIES} more`;
+  if (keys.length > MAX_ENTRIES) out['…'] = `${keys.length - MAX_ENTRIES} more`;
   return out;
 }
 
