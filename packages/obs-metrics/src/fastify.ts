@@ -11,6 +11,14 @@ export type FastifyHttpMetricsOptions = HttpMetricsOptions<FastifyRequest>;
 export type FastifyHttpMetrics = FastifyPluginCallback & { readonly stats: HttpMetricsStats };
 
 /**
+ * The route template Fastify matched, prefixes included (`request.routeOptions.url`, or `routerPath` on Fastify 4
+ * versions without it); `undefined` for 404s.
+ */
+export function fastifyRoute(request: FastifyRequest): string | undefined {
+  return request.routeOptions?.url ?? (request as { routerPath?: string }).routerPath;
+}
+
+/**
  * A Fastify plugin (Fastify 4 and 5) that records `http_requests_total` and `http_request_duration_seconds`
  * from `onRequest`/`onResponse` hooks. Like a `fastify-plugin` plugin it is not encapsulated, so it applies to
  * every route of the instance it is registered on, including those of prefixed child plugins. The endpoint
@@ -36,7 +44,7 @@ export function fastifyHttpMetrics(options: FastifyHttpMetricsOptions): FastifyH
       const start = starts.get(request);
       if (start !== undefined) {
         starts.delete(request);
-        recorder.record(request, request.method, reply.statusCode, start, () => request.routeOptions?.url);
+        recorder.record(request, request.method, reply.statusCode, start, () => fastifyRoute(request));
       }
       next();
     });
