@@ -1,0 +1,98 @@
+/** Values at or below this count as zero (a 0 ms latency). */
+const MIN_VALUE = 1e-9;
+
+/**
+ * A DDSketch (Masson, Rim, Lee — VLDB 2019) for non-negative values: quantiles within `relativeAccuracy` of the
+ * exact value, mergeable, with at most `maxBuckets` buckets (the lowest collapse first, so high percentiles keep
+ * their guarantee). Memory: 4 bytes per bucket between the lowest and highest key seen.
+ */
+export class DDSketch {
+  readonly relativeAccuracy: number;
+  readonly maxBuckets: number;
+  private readonly gamma: number;
+  private readonly lnGamma: number;
+  private counts: Uint32Array = new Uint32Array(0);
+  /** Key of `counts[0]`. */
+  private offset = 0;
+  private zeroCount = 0;
+  count = 0;
+
+  constructor(relativeAccuracy = 0.01, maxBuckets = 256) {
+    this.relativeAccuracy = relativeAccuracy;
+    this.maxBuckets = maxBuckets;
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.lnGamma = Math.log(this.gamma);
+  }
+
+  /** Adds `value` (≥ 0) `n` times. */
+  add(value: number, n = 1): void {
+    this.count += n;
+    if (value <= MIN_VALUE) {
+      this.zeroCount += n;
+      return;
+    }
+    this.addKey(Math.ceil(Math.log(value) / this.lnGamma), n);
+  }
+
+  private addKey(key: number, n: number): void {
+    const len = this.counts.length;
+    if (len === 0) {
+      this.counts = new Uint32Array(8);
+      this.offset = key - 4;
+    } else if (key < this.offset && len >= this.maxBuckets) {
+      // Already collapsed: lower keys fall into the lowest bucket.
+    } else if (key < this.offset || key >= this.offset + len) {
+      this.grow(key);
+    }
+    const i = Math.max(0, key - this.offset);
+    this.counts[i] = (this.counts[i] ?? 0) + n;
+  }
+
+  /** Makes room for `key`, collapsing the lowest buckets past `maxBuckets`. */
+  private grow(key: number): void {
+    const old = this.counts;
+    let top = old.length - 1;
+    while (top > 0 && (old[top] ?? 0) === 0) top--;
+    const lo = Math.min(key, this.offset);
+    const hi = Math.max(key, this.offset + top);
+    const want = Math.min(this.maxBuckets, Math.max(hi - lo + 1 + 8, old.length * 2));
+    const newOffset = hi - lo + 1 > this.maxBuckets ? hi - this.maxBuckets + 1 : Math.max(lo - 4, hi - want + 1);
+    const next = new Uint32Array(want);
+    for (let i = 0; i < old.length; i++) {
+      const c = old[i] ?? 0;
+      if (c === 0) continue;
+      const j = Math.max(0, this.offset + i - newOffset);
+      next[j] = (next[j] ?? 0) + c;
+    }
+    this.counts = next;
+    this.offset = newOffset;
+  }
+
+  /** Adds every count of `other` (same accuracy) into this sketch. */
+  merge(other: DDSketch): void {
+    this.count += other.count;
+    this.zeroCount += other.zeroCount;
+    for (let i = 0; i < other.counts.length; i++) {
+      const c = other.counts[i] ?? 0;
+      if (c > 0) this.addKey(other.offset + i, c);
+    }
+  }
+
+  /** The `q`-quantile (0 ≤ q ≤ 1), or `NaN` when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return Number.NaN;
+    const rank = q * (this.count - 1);
+    let seen = this.zeroCount;
+    if (seen > rank) return 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      seen += this.counts[i] ?? 0;
+      if (seen > rank) return (2 * this.gamma ** (this.offset + i)) / (this.gamma + 1);
+    }
+    return (2 * this.gamma ** (this.offset + this.counts.length - 1)) / (this.gamma + 1);
+  }
+
+  /** Bytes held by the buckets. */
+  get byteLength(): number {
+    return this.counts.byteLength;
+  }
+}

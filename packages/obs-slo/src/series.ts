@@ -1,0 +1,95 @@
+import { CountRing, type Counts } from './count-ring.js';
+import { DDSketch } from './dd-sketch.js';
+import type { MetricDef } from './spec.js';
+import type { EvaluatedWindow } from './types.js';
+
+const MINUTE = 60_000;
+const HALF_HOUR = 1_800_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Sketch slices per SLO period: a latency percentile covers the window plus at most a quarter of it. */
+const SLICES_PER_PERIOD = 4;
+
+/**
+ * The bounded storage of one (tenant, metric, label set): good/total counts at 1-minute (1 hour kept),
+ * 30-minute (3 days) and period (1 hour, or coarser past 32 days) resolutions, and for latency a ring of
+ * DDSketches, each covering a quarter of the period.
+ */
+export class Series {
+  readonly minute = new CountRing(MINUTE, 60);
+  readonly half = new CountRing(HALF_HOUR, 144);
+  readonly period: CountRing;
+  firstSeen = Number.POSITIVE_INFINITY;
+  private readonly sliceMs: number;
+  private readonly sketches: (DDSketch | undefined)[];
+  private readonly sliceIds: number[];
+
+  constructor(def: MetricDef) {
+    const maxPeriod = def.window.maxPeriodMs;
+    if (maxPeriod <= HOUR && def.window.kind === 'rolling') this.period = this.minute;
+    else if (maxPeriod <= 3 * DAY && maxPeriod % HALF_HOUR === 0 && def.window.kind === 'rolling')
+      this.period = this.half;
+    else {
+      const res = HOUR * Math.max(1, Math.ceil(maxPeriod / (32 * DAY)));
+      this.period = new CountRing(res, Math.ceil(maxPeriod / res) + 1);
+    }
+    const sliceRes = Math.min(this.period.resolutionMs, HOUR);
+    this.sliceMs = Math.max(sliceRes, Math.ceil(maxPeriod / SLICES_PER_PERIOD / sliceRes) * sliceRes);
+    const slices = def.type === 'latency' ? Math.ceil(maxPeriod / this.sliceMs) + 1 : 0;
+    this.sketches = new Array<DDSketch | undefined>(slices).fill(undefined);
+    this.sliceIds = new Array<number>(slices).fill(-1);
+  }
+
+  /** Records `total` events of which `good` are good at time `t`; `latency` feeds the sketch. */
+  add(t: number, good: number, total: number, latency?: number): void {
+    if (t < this.firstSeen) this.firstSeen = t;
+    this.minute.add(t, good, total);
+    this.half.add(t, good, total);
+    if (this.period !== this.minute && this.period !== this.half) this.period.add(t, good, total);
+    if (latency !== undefined && this.sketches.length > 0) {
+      const id = Math.floor(t / this.sliceMs);
+      const i = id % this.sketches.length;
+      if (this.sliceIds[i] !== id) {
+        if ((this.sliceIds[i] ?? -1) > id) return;
+        this.sliceIds[i] = id;
+        this.sketches[i] = undefined;
+      }
+      let sketch = this.sketches[i];
+      if (!sketch) {
+        sketch = new DDSketch();
+        this.sketches[i] = sketch;
+      }
+      sketch.add(latency);
+    }
+  }
+
+  /** Adds the counts of the rolling burn-rate window of `windowMs` (≤ 3 days) ending at `now`. */
+  sumWindow(windowMs: number, now: number, into: Counts): void {
+    (windowMs <= HOUR ? this.minute : this.half).sumSince(now - windowMs, now, into);
+  }
+
+  /** Adds the counts of the SLO window. */
+  sumPeriod(w: EvaluatedWindow, into: Counts): void {
+    if (w.kind === 'calendar') this.period.sumFrom(w.start, w.end, into);
+    else this.period.sumSince(w.start, w.end, into);
+  }
+
+  /** Merges into `into` the sketches of the slices that overlap the SLO window. */
+  mergeSketches(w: EvaluatedWindow, into: DDSketch): void {
+    const from = Math.floor(w.start / this.sliceMs);
+    const to = Math.floor(w.end / this.sliceMs);
+    for (let i = 0; i < this.sketches.length; i++) {
+      const id = this.sliceIds[i] ?? -1;
+      const sketch = this.sketches[i];
+      if (sketch && id >= from && id <= to) into.merge(sketch);
+    }
+  }
+
+  /** Bytes held by the buckets and sketches (not counting object headers). */
+  get byteLength(): number {
+    const rings = this.minute.byteLength + this.half.byteLength;
+    const period = this.period === this.minute || this.period === this.half ? 0 : this.period.byteLength;
+    return rings + period + this.sketches.reduce((n, s) => n + (s?.byteLength ?? 0), 0);
+  }
+}
