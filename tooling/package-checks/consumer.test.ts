@@ -22,6 +22,19 @@ const expectedRuntimeExports: Record<string, readonly string[]> = {
     'DefaultMetricNames',
     'SloMetricNames',
   ],
+  '@dotmac/obs-health': [
+    'getObservabilityHealth',
+    'createHealthChecker',
+    'createHealthEndpointHandler',
+    'createLivenessHandler',
+    'createReadinessHandler',
+    'toHealthJson',
+    'toVerboseText',
+    'HealthConfigError',
+    'DEFAULT_HEALTH_TIMEOUT_MS',
+    'DEFAULT_HEALTH_CACHE_TTL_MS',
+    'HEALTH_CONTENT_TYPES',
+  ],
   '@dotmac/observability': ['ObservabilityError'],
 };
 

@@ -9,7 +9,7 @@ import type {
 } from './types.js';
 
 /** Media types of the three outputs. */
-export const CONTENT_TYPES = Object.freeze({
+export const HEALTH_CONTENT_TYPES = Object.freeze({
   json: 'application/json; charset=utf-8',
   'health+json': 'application/health+json; charset=utf-8',
   text: 'text/plain; charset=utf-8',
@@ -34,12 +34,12 @@ export function respond(
     headers: { 'content-type': type, 'cache-control': 'no-store' },
     body,
   });
-  if (isVerbose(request?.url)) return send(CONTENT_TYPES.text, toVerboseText(health, label));
+  if (isVerbose(request?.url)) return send(HEALTH_CONTENT_TYPES.text, toVerboseText(health, label));
   const format: HealthFormat =
     options.format ?? (header(request, 'accept').includes('application/health+json') ? 'health+json' : 'json');
   return format === 'health+json'
-    ? send(CONTENT_TYPES['health+json'], JSON.stringify(toHealthJson(health, options)))
-    : send(CONTENT_TYPES.json, JSON.stringify(health));
+    ? send(HEALTH_CONTENT_TYPES['health+json'], JSON.stringify(toHealthJson(health, options)))
+    : send(HEALTH_CONTENT_TYPES.json, JSON.stringify(health));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { HealthReporter } from '@dotmac/obs-config';
 import { aggregate } from './aggregate.js';
-import { CONTENT_TYPES, respond } from './format.js';
+import { HEALTH_CONTENT_TYPES, respond } from './format.js';
 import { createHealthChecker, resolveArgs } from './observability-health.js';
 import type {
   HealthCheck,
@@ -13,11 +13,11 @@ import type {
 } from './types.js';
 
 /** Default result cache of the handlers, in milliseconds. */
-export const DEFAULT_HANDLER_CACHE_TTL_MS = 1000;
+export const DEFAULT_HEALTH_CACHE_TTL_MS = 1000;
 
 const FALLBACK: HealthResponse = Object.freeze({
   statusCode: 503,
-  headers: Object.freeze({ 'content-type': CONTENT_TYPES.text, 'cache-control': 'no-store' }),
+  headers: Object.freeze({ 'content-type': HEALTH_CONTENT_TYPES.text, 'cache-control': 'no-store' }),
   body: 'health evaluation failed\n',
 });
 
@@ -108,7 +108,7 @@ function buildHandler(
   label: string,
   gate: () => ObservabilityHealth | undefined,
 ): HealthHandler {
-  const check = createHealthChecker({ ...options, cacheTtlMs: options.cacheTtlMs ?? DEFAULT_HANDLER_CACHE_TTL_MS });
+  const check = createHealthChecker({ ...options, cacheTtlMs: options.cacheTtlMs ?? DEFAULT_HEALTH_CACHE_TTL_MS });
   return async (request) => {
     try {
       return respond(gate() ?? (await check()), request, options, label);

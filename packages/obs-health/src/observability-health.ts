@@ -5,7 +5,7 @@ import { type CheckSpec, runCheck } from './run-check.js';
 import type { HealthCheck, HealthOptions, ObservabilityHealth } from './types.js';
 
 /** Default per-check timeout, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 2000;
+export const DEFAULT_HEALTH_TIMEOUT_MS = 2000;
 
 /** Evaluates the configured checks (or returns the cached result); never rejects. */
 export type HealthChecker = () => Promise<ObservabilityHealth>;
@@ -24,7 +24,7 @@ const COMPONENTS = ['otel', 'metrics', 'tenantMetrics'] as const;
  * ```
  */
 export function createHealthChecker(options: HealthOptions = {}): HealthChecker {
-  const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
+  const timeoutMs = positive(options.timeoutMs, DEFAULT_HEALTH_TIMEOUT_MS, 'timeoutMs');
   const ttl = positive(options.cacheTtlMs, 0, 'cacheTtlMs', true);
   const plan = buildPlan(options, timeoutMs);
   const evaluate = async (): Promise<ObservabilityHealth> =>
