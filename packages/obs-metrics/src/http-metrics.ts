@@ -98,9 +98,13 @@ const warnOnce = (error: unknown): void => {
   if (warned) return;
   warned = true;
   const reason = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`HTTP metrics could not be recorded (further failures are only counted): ${reason}`, {
-    code: 'DOTMAC_HTTP_METRICS_FAILED',
-  });
+  const message = `HTTP metrics could not be recorded (further failures are only counted): ${reason}`;
+  // Hono may run where there is no `process` (edge runtimes).
+  if (typeof process === 'object' && typeof process.emitWarning === 'function') {
+    process.emitWarning(message, { code: 'DOTMAC_HTTP_METRICS_FAILED' });
+  } else {
+    console.warn(message);
+  }
 };
 
 /** Builds the recorder shared by the framework adapters. */
