@@ -75,7 +75,7 @@ class TenantMetricsImpl implements TenantMetrics {
   }
 
   getSpecs(): readonly BusinessMetricSpec[] {
-    return [...this.metrics.values()].map((m) => m.def.spec);
+    return [...this.metrics.values()].map((m) => Object.freeze({ ...m.def.spec, burnRateAlerts: m.def.alerts }));
   }
 
   private reject(code: SloErrorCode, metric: string, error: () => SloError): void {

@@ -193,7 +193,7 @@ export interface TenantMetrics {
   recordBusinessMetric(name: string, value: number | boolean, context: TenantContext): void;
   /** Evaluates every registered SLO for the context's tenant only. */
   evaluateSlos(context: TenantContext | string): Record<string, SloEvaluation>;
-  /** The registered specs. */
+  /** The registered specs, each with its effective `burnRateAlerts`. */
   getSpecs(): readonly BusinessMetricSpec[];
   health(): ComponentHealth;
 }
