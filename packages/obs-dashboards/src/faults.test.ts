@@ -122,3 +122,60 @@ describe('provisioning through faults', () => {
     }
   });
 });
+
+describe('writes whose answer is lost', () => {
+  it('SigNoz v2: a create applied but unanswered is retried, meets 409, and is recognised as ours', async () => {
+    const signoz = await startFakeSignoz(KEY, 'v2', {
+      faults: { rate: 1, modes: ['lost'], maxConsecutive: 1, only: (r) => r.method === 'POST' },
+    });
+    try {
+      const options = { platformType: 'signoz', tenantId: 'acme', baseUrl: signoz.url, apiKey: KEY, ...FAST } as const;
+      const result = await provisionPlatformDashboards(options);
+      expect(result.errors).toEqual([]);
+      expect(result.dashboardsCreated).toHaveLength(4);
+      expect(signoz.faults.lost).toBe(4);
+      expect(signoz.v2.size).toBe(4);
+    } finally {
+      await signoz.close();
+    }
+  });
+
+  it('Grafana: the retried overwrite of a lost create leaves one dashboard per uid', async () => {
+    const grafana = await startFakeGrafana(KEY, {
+      faults: { rate: 1, modes: ['lost'], maxConsecutive: 1, only: (r) => r.path === '/api/dashboards/db' },
+    });
+    try {
+      const options = {
+        platformType: 'grafana',
+        tenantId: 'acme',
+        baseUrl: grafana.url,
+        apiKey: KEY,
+        ...FAST,
+      } as const;
+      const result = await provisionPlatformDashboards(options);
+      expect(result.dashboardsCreated).toHaveLength(4);
+      expect(grafana.dashboards().size).toBe(4);
+      expect(grafana.faults.lost).toBe(4);
+    } finally {
+      await grafana.close();
+    }
+  });
+
+  it('SigNoz v1: a create is not repeated after a lost answer (no duplicates); the next run finds it', async () => {
+    const signoz = await startFakeSignoz(KEY, 'v1', {
+      faults: { rate: 1, modes: ['lost'], maxConsecutive: 4, only: (r) => r.method === 'POST' },
+    });
+    try {
+      const options = { platformType: 'signoz', tenantId: 'acme', baseUrl: signoz.url, apiKey: KEY, ...FAST } as const;
+      const first = await provisionPlatformDashboards(options);
+      expect(first.errors).toHaveLength(4);
+      expect(first.errors[0]?.message).toMatch(/POST \/api\/v1\/dashboards got no answer within 250 ms \(not retried/);
+      expect(signoz.v1.size).toBe(4);
+      const second = await provisionPlatformDashboards(options);
+      expect(second.dashboardsUnchanged).toHaveLength(4);
+      expect(signoz.v1.size).toBe(4);
+    } finally {
+      await signoz.close();
+    }
+  });
+});

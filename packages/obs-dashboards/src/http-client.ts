@@ -103,10 +103,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     async request(method, path, request = {}) {
       const what = `${method.toUpperCase()} /${path}`;
+      const idempotent = request.idempotent ?? true;
       try {
         const response = await client(path, {
           method,
-          retry: retry(request.idempotent ?? true),
+          retry: retry(idempotent),
           ...(request.json === undefined ? {} : { json: request.json }),
           ...(request.searchParams ? { searchParams: request.searchParams } : {}),
         });
@@ -122,14 +123,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
                 (status >= 500 || status === 429 ? `the server kept failing after ${attempts}` : 'unexpected answer'));
           throw new ApiError(redact(`${what} answered ${status} ${detail ? `(${detail}) ` : ''}— ${hint}.`), status);
         }
+        const tried = idempotent ? attempts : 'not retried: it may have been applied, the next run will find it';
         if (error instanceof TimeoutError) {
           throw new ApiError(
-            `${what} got no answer within ${options.timeoutMs} ms (${attempts}): check that the server is reachable and healthy, or raise timeoutMs.`,
+            `${what} got no answer within ${options.timeoutMs} ms (${tried}): check that the server is reachable and healthy, or raise timeoutMs.`,
           );
         }
         const reason = error instanceof Error ? error.message : String(error);
         throw new ApiError(
-          redact(`${what} failed (${reason}) after ${attempts}: check baseUrl ${options.baseUrl} and the network.`),
+          redact(`${what} failed (${reason}; ${tried}): check baseUrl ${options.baseUrl} and the network.`),
         );
       }
     },

@@ -35,14 +35,24 @@ export class Outcomes {
     this.#emit({ dashboard, outcome: 'error', message });
   }
 
-  /** The frozen result. */
-  result(dryRun: boolean): DashboardProvisioningResult {
+  /** The frozen result; lists follow `order` (the definition order), then the rest alphabetically. */
+  result(dryRun: boolean, order: readonly string[] = []): DashboardProvisioningResult {
+    const rank = (title: string): number => {
+      const index = order.indexOf(title);
+      return index === -1 ? order.length : index;
+    };
+    const sorted = (titles: readonly string[]) =>
+      Object.freeze([...titles].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)));
     return Object.freeze({
-      dashboardsCreated: Object.freeze([...this.created]),
-      dashboardsUpdated: Object.freeze([...this.updated]),
-      dashboardsUnchanged: Object.freeze([...this.unchanged]),
-      dashboardsDeleted: Object.freeze([...this.deleted]),
-      errors: Object.freeze([...this.errors]),
+      dashboardsCreated: sorted(this.created),
+      dashboardsUpdated: sorted(this.updated),
+      dashboardsUnchanged: sorted(this.unchanged),
+      dashboardsDeleted: sorted(this.deleted),
+      errors: Object.freeze(
+        [...this.errors].sort(
+          (a, b) => rank(a.dashboard) - rank(b.dashboard) || a.dashboard.localeCompare(b.dashboard),
+        ),
+      ),
       dryRun,
     });
   }

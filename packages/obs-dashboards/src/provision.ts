@@ -107,5 +107,8 @@ export async function provisionPlatformDashboards(
   };
   if (grafana) await provisionGrafana(context);
   else await provisionSignoz(context, build);
-  return outcomes.result(dryRun);
+  return outcomes.result(
+    dryRun,
+    context.dashboards.map((dashboard) => dashboard.title),
+  );
 }

@@ -53,6 +53,7 @@ async function upsertV2(
 ): Promise<void> {
   const desired = { ...dashboard.json, tags: sortTags(dashboard.json.tags as Tag[]) };
   let existing = listed.find((item) => item.name === dashboard.id);
+  let recovered = false;
   if (!existing) {
     if (context.dryRun) return context.outcomes.add('created', dashboard.title);
     try {
@@ -63,16 +64,17 @@ async function upsertV2(
       if (!isStatus(error, 409)) throw error;
       existing = (await listV2(context)).find((item) => item.name === dashboard.id);
       if (!existing) throw error;
+      recovered = true;
     }
   }
   const response = await context.client.request('get', `api/v2/dashboards/${existing.id}`);
   const stored = unwrap(response.body) as { tags?: Tag[] } | undefined;
   if (stored && containsDesired({ ...stored, tags: sortTags(stored.tags) }, desired)) {
-    return context.outcomes.add('unchanged', dashboard.title);
+    return context.outcomes.add(recovered ? 'created' : 'unchanged', dashboard.title);
   }
   if (!context.dryRun)
     await context.client.request('put', `api/v2/dashboards/${existing.id}`, { json: dashboard.json });
-  context.outcomes.add('updated', dashboard.title);
+  context.outcomes.add(recovered ? 'created' : 'updated', dashboard.title);
 }
 
 const ownsV2 = (tenantId: string, tags: readonly Tag[] = []): boolean =>

@@ -16,12 +16,17 @@ export interface Answer {
   readonly headers?: Record<string, string>;
 }
 
-/** Faults injected before routing: a share of requests answer 503 or never answer. */
+/**
+ * Faults injected into a share of requests: `503`/`429` answers, `hang` (never answered, never applied) and
+ * `lost` (applied, but the answer never arrives — the case that makes retried writes dangerous).
+ */
 export interface FaultOptions {
   /** Share of requests that fail (0–1). */
   readonly rate: number;
   /** Failure modes to pick from. */
-  readonly modes: readonly ('503' | 'hang' | '429')[];
+  readonly modes: readonly ('503' | 'hang' | '429' | 'lost')[];
+  /** Only requests this accepts can fail (default: all). */
+  readonly only?: (request: SeenRequest) => boolean;
   /** Seed of the deterministic pseudo-random sequence. */
   readonly seed?: number;
   /** The same method + path never fails more than this many times in a row (so retries always converge). */
@@ -90,11 +95,16 @@ export async function startLoopback(
     requests.push(seen);
     const fault = options.faults;
     const key = `${seen.method} ${url.pathname}`;
-    if (fault && (streak.get(key) ?? 0) < (fault.maxConsecutive ?? 2) && random() < fault.rate) {
+    const eligible = fault && (fault.only?.(seen) ?? true) && (streak.get(key) ?? 0) < (fault.maxConsecutive ?? 2);
+    if (fault && eligible && random() < fault.rate) {
       streak.set(key, (streak.get(key) ?? 0) + 1);
       const mode = fault.modes[Math.floor(random() * fault.modes.length)] ?? '503';
       faults[mode] = (faults[mode] ?? 0) + 1;
       if (mode === 'hang') return; // never answers; the client's timeout must fire
+      if (mode === 'lost') {
+        await route(seen, url); // applied, then the answer is lost
+        return;
+      }
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.retryAfter !== undefined) headers['retry-after'] = options.retryAfter;
       res.writeHead(Number(mode), headers).end(JSON.stringify({ message: 'injected fault' }));
