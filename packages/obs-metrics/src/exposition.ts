@@ -44,8 +44,20 @@ function braces(labelString: string, extra?: string): string {
   return labelString === '' ? `{${extra}}` : `{${labelString},${extra}}`;
 }
 
-/** Writes one metric family of the store in the Prometheus text format or OpenMetrics. */
-export function writeMetric(state: MetricState, openMetrics: boolean): string {
+/** `a="x",b="y"` for a series: its own labels, then the registry's default labels (already formatted). */
+function labelString(labels: Readonly<Record<string, string>>, defaults: string): string {
+  let out = '';
+  for (const name in labels) {
+    out += `${out === '' ? '' : ','}${name}="${escapeLabelValue(labels[name] as string)}"`;
+  }
+  return defaults === '' ? out : out === '' ? defaults : `${out},${defaults}`;
+}
+
+/**
+ * Writes one metric family of the store in the Prometheus text format or OpenMetrics; `defaults` is the registry's
+ * default labels, formatted once (`service="x"`).
+ */
+export function writeMetric(state: MetricState, openMetrics: boolean, defaults: string): string {
   const name = state.exportName;
   const type = promType(state.type);
   const family = openMetrics && type === 'counter' ? name.replace(/_total$/, '') : name;
@@ -58,32 +70,34 @@ export function writeMetric(state: MetricState, openMetrics: boolean): string {
     const sample = openMetrics && type === 'counter' ? `${family}_total` : name;
     for (let i = 0; i < series.length; i++) {
       const s = series[i] as ScalarSeries;
-      const ls = s.labelString;
+      const ls = labelString(s.labels, defaults);
       out += ls === '' ? `${sample} ${formatValue(s.value)}\n` : `${sample}{${ls}} ${formatValue(s.value)}\n`;
     }
   } else if (type === 'histogram') {
     const les = leLabels(state.def.buckets);
     for (const s of series) {
       if (!(s instanceof HistogramSeries)) continue;
-      const prefix = s.labelString === '' ? `${name}_bucket{` : `${name}_bucket{${s.labelString},`;
+      const ls = labelString(s.labels, defaults);
+      const prefix = ls === '' ? `${name}_bucket{` : `${name}_bucket{${ls},`;
       let cumulative = 0;
       for (let i = 0; i < les.length; i++) {
         cumulative += s.counts[i] as number;
         out += `${prefix}${les[i]}} ${cumulative}\n`;
       }
-      out += `${name}_sum${braces(s.labelString)} ${formatValue(s.sum)}\n`;
-      out += `${name}_count${braces(s.labelString)} ${s.count}\n`;
+      out += `${name}_sum${braces(ls)} ${formatValue(s.sum)}\n`;
+      out += `${name}_count${braces(ls)} ${s.count}\n`;
     }
   } else {
     const percentiles = state.def.percentiles;
     for (const s of series) {
       if (!(s instanceof SummarySeries)) continue;
+      const ls = labelString(s.labels, defaults);
       const sorted = [...s.window].sort((a, b) => a - b);
       for (const q of percentiles) {
-        out += `${name}${braces(s.labelString, `quantile="${q}"`)} ${formatValue(quantile(sorted, q))}\n`;
+        out += `${name}${braces(ls, `quantile="${q}"`)} ${formatValue(quantile(sorted, q))}\n`;
       }
-      out += `${name}_sum${braces(s.labelString)} ${formatValue(s.sum)}\n`;
-      out += `${name}_count${braces(s.labelString)} ${s.count}\n`;
+      out += `${name}_sum${braces(ls)} ${formatValue(s.sum)}\n`;
+      out += `${name}_count${braces(ls)} ${s.count}\n`;
     }
   }
   return out;

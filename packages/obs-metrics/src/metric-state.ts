@@ -2,7 +2,6 @@ import type { OtelAttributes, OtelHistogram } from './otel-types.js';
 import type { MetricLabels } from './types.js';
 import { DropReason, MetricType } from './types.js';
 import type { NormalizedDefinition } from './validation.js';
-import { escapeLabelValue } from './validation.js';
 
 /** The label (and OpenTelemetry attribute) set of the series that takes label sets past the cap. */
 export const OVERFLOW_LABEL = 'otel_metric_overflow';
@@ -13,29 +12,25 @@ type Labels = Readonly<Record<string, string>>;
 
 /** A counter, gauge or up-down counter series. */
 export class ScalarSeries {
+  /** The series' own labels (a frozen copy, in definition order). */
   readonly labels: Labels;
-  /** `a="x",b="y"` with the registry's default labels, escaped, ready for the exposition. */
-  readonly labelString: string;
   value = 0;
   /** OpenTelemetry attributes (labels + default labels), built on first export. */
   attributes: OtelAttributes | undefined;
-  constructor(labels: Labels, labelString: string) {
+  constructor(labels: Labels) {
     this.labels = labels;
-    this.labelString = labelString;
   }
 }
 
 /** A histogram series: per-bucket (not cumulative) counts, the last one for +Inf. */
 export class HistogramSeries {
   readonly labels: Labels;
-  readonly labelString: string;
   readonly counts: Float64Array;
   sum = 0;
   count = 0;
   attributes: OtelAttributes | undefined;
-  constructor(labels: Labels, labelString: string, bucketCount: number) {
+  constructor(labels: Labels, bucketCount: number) {
     this.labels = labels;
-    this.labelString = labelString;
     this.counts = new Float64Array(bucketCount + 1);
   }
 }
@@ -43,15 +38,13 @@ export class HistogramSeries {
 /** A summary series: sum, count and a sliding window of the last observations. */
 export class SummarySeries {
   readonly labels: Labels;
-  readonly labelString: string;
   readonly window: number[] = [];
   next = 0;
   sum = 0;
   count = 0;
   attributes: OtelAttributes | undefined;
-  constructor(labels: Labels, labelString: string) {
+  constructor(labels: Labels) {
     this.labels = labels;
-    this.labelString = labelString;
   }
 }
 
@@ -78,15 +71,13 @@ export class MetricState {
   private readonly root: Node = new Map();
   private single: Series | undefined;
   private overflow: Series | undefined;
-  private readonly defaultLabelString: string;
   private readonly maxSeries: number;
 
-  constructor(def: NormalizedDefinition, prefix: string, defaultLabelString: string, maxSeries: number) {
+  constructor(def: NormalizedDefinition, prefix: string, maxSeries: number) {
     this.def = def;
     this.type = def.type;
     this.labelNames = def.labels;
     this.exportName = prefix + def.name;
-    this.defaultLabelString = defaultLabelString;
     this.maxSeries = maxSeries;
   }
 
@@ -118,7 +109,7 @@ export class MetricState {
     const n = names.length;
     if (n === 0) {
       if (labels != null) for (const _ in labels) return DropReason.LABEL_MISMATCH;
-      if (this.single === undefined) this.single = this.create({}, '');
+      if (this.single === undefined) this.single = this.create({});
       return this.single;
     }
     if (labels == null) return DropReason.LABEL_MISMATCH;
@@ -156,12 +147,12 @@ export class MetricState {
     }
     if (this.series.length - (this.overflow === undefined ? 0 : 1) >= this.maxSeries) {
       this.overflowSamples++;
-      if (this.overflow === undefined) this.overflow = this.create({ [OVERFLOW_LABEL]: 'true' }, null);
+      if (this.overflow === undefined) this.overflow = this.create(Object.freeze({ [OVERFLOW_LABEL]: 'true' }));
       return this.overflow;
     }
     const own: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) own[names[i] as string] = values[i] as string;
-    const series = this.create(Object.freeze(own), null);
+    const series = this.create(Object.freeze(own));
     node = this.root;
     for (let i = 0; i < values.length - 1; i++) {
       let next = node.get(values[i]) as Node | undefined;
@@ -175,19 +166,11 @@ export class MetricState {
     return series;
   }
 
-  private create(labels: Labels, ownString: string | null): Series {
-    let own = ownString ?? '';
-    if (ownString === null) {
-      for (const name in labels) {
-        own += `${own === '' ? '' : ','}${name}="${escapeLabelValue(labels[name] as string)}"`;
-      }
-    }
-    const defaults = this.defaultLabelString;
-    const labelString = own === '' ? defaults : defaults === '' ? own : `${own},${defaults}`;
+  private create(labels: Labels): Series {
     let series: Series;
-    if (this.type === MetricType.HISTOGRAM) series = new HistogramSeries(labels, labelString, this.def.buckets.length);
-    else if (this.type === MetricType.SUMMARY) series = new SummarySeries(labels, labelString);
-    else series = new ScalarSeries(labels, labelString);
+    if (this.type === MetricType.HISTOGRAM) series = new HistogramSeries(labels, this.def.buckets.length);
+    else if (this.type === MetricType.SUMMARY) series = new SummarySeries(labels);
+    else series = new ScalarSeries(labels);
     // No series is created once the overflow series exists, so it stays last.
     this.series.push(series);
     return series;

@@ -3,7 +3,6 @@ import { DefaultMetricNames } from '@dotmac/obs-config';
 import type { Metric } from 'prom-client';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCpuSampler, DEFAULT_METRIC_DEFINITIONS, sampleMemoryBytes } from './default-metrics.js';
-import { MetricsError, MetricsErrorCode } from './errors.js';
 import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE, writeForeignMetric, writeMetric } from './exposition.js';
 import { metricsHealth } from './health.js';
 import type { Series } from './metric-state.js';
@@ -21,6 +20,7 @@ import {
   refuseValue,
 } from './recorder.js';
 import { Refusals, shown } from './refusals.js';
+import { resolveOptions } from './registry-options.js';
 import type {
   ExpositionOptions,
   MetricDefinition,
@@ -30,7 +30,7 @@ import type {
   SeriesHandle,
 } from './types.js';
 import { DropReason, MetricType } from './types.js';
-import { escapeLabelValue, isValidLabelName, normalizeDefinition, sameDefinition } from './validation.js';
+import { normalizeDefinition, sameDefinition } from './validation.js';
 
 type Method = 'inc' | 'add' | 'set' | 'observe';
 
@@ -60,29 +60,15 @@ export class MetricsRegistry implements HealthReporter {
 
   constructor(serviceName: string, options: MetricsRegistryOptions = {}) {
     this.serviceName = serviceName;
-    const environment = options.environment ?? process.env.NODE_ENV ?? 'development';
-    const policy = options.onInvalid ?? (environment === 'development' || environment === 'test' ? 'throw' : 'warn');
-    this.refusals = new Refusals(policy, options.onWarning);
-    this.prometheusEnabled = options.enablePrometheus ?? true;
-    this.prefix = options.prefix ?? '';
-    const max = options.maxSeriesPerMetric ?? 2000;
-    if (!Number.isInteger(max) || max < 1) throw invalidOption('maxSeriesPerMetric must be a positive integer');
-    this.maxSeriesPerMetric = max;
-    if (this.prefix !== '' && !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(this.prefix)) {
-      throw invalidOption(`prefix ${shown(this.prefix)} must match [a-zA-Z_:][a-zA-Z0-9_:]*`);
-    }
-    const defaults = { ...options.defaultLabels };
-    for (const [name, value] of Object.entries(defaults)) {
-      if (!isValidLabelName(name) || typeof value !== 'string') {
-        throw invalidOption(`default label ${shown(name)} needs a valid label name and a string value`);
-      }
-    }
-    this.defaultLabels = Object.freeze(defaults);
-    this.defaultLabelString = Object.entries(defaults)
-      .map(([name, value]) => `${name}="${escapeLabelValue(value)}"`)
-      .join(',');
+    const resolved = resolveOptions(options);
+    this.refusals = new Refusals(resolved.policy, options.onWarning);
+    this.prometheusEnabled = resolved.enablePrometheus;
+    this.prefix = resolved.prefix;
+    this.maxSeriesPerMetric = resolved.maxSeriesPerMetric;
+    this.defaultLabels = resolved.defaultLabels;
+    this.defaultLabelString = resolved.defaultLabelString;
     this.promRegistry = new Registry();
-    this.promRegistry.setDefaultLabels({ ...defaults });
+    this.promRegistry.setDefaultLabels({ ...this.defaultLabels });
     if (options.collectRuntimeMetrics === true) {
       collectDefaultMetrics({ register: this.promRegistry, prefix: this.prefix });
     }
@@ -113,7 +99,7 @@ export class MetricsRegistry implements HealthReporter {
       );
       return;
     }
-    const state = new MetricState(normalized, this.prefix, this.defaultLabelString, this.maxSeriesPerMetric);
+    const state = new MetricState(normalized, this.prefix, this.maxSeriesPerMetric);
     if (this.promRegistry.getSingleMetric(state.exportName) !== undefined) {
       this.refusals.refuse(
         name,
@@ -203,7 +189,7 @@ export class MetricsRegistry implements HealthReporter {
     for (const metric of this.promRegistry.getMetricsAsArray() as unknown[]) {
       if (metric instanceof StoreCollector) {
         metric.state.sample();
-        out += writeMetric(metric.state, openMetrics);
+        out += writeMetric(metric.state, openMetrics, this.defaultLabelString);
         continue;
       }
       try {
@@ -264,15 +250,6 @@ export class MetricsRegistry implements HealthReporter {
           `Metric ${shown(name)} is not registered: call registerMetric({ name, type, description, labels }) first.`,
       );
   }
-}
-
-function invalidOption(message: string): MetricsError {
-  return new MetricsError(
-    MetricsErrorCode.INVALID_DEFINITION,
-    DropReason.INVALID_DEFINITION,
-    '',
-    `initializeMetricsRegistry: ${message}.`,
-  );
 }
 
 /**
