@@ -127,6 +127,16 @@ describe('provisionPlatformDashboards on Grafana', () => {
     });
   });
 
+  it('reports a malformed GRAFANA_URL through obs-config, without the key', async () => {
+    const env = { GRAFANA_URL: 'grafana:3000', GRAFANA_API_KEY: 'env-secret-1' };
+    const run = provisionPlatformDashboards({ platformType: 'grafana', tenantId: 'acme', env });
+    await expect(run).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('GRAFANA_URL'),
+    });
+    await expect(run).rejects.not.toThrow(/env-secret-1/);
+  });
+
   it('rejects unusable options before any request', async () => {
     await expect(provisionPlatformDashboards(options({ tenantId: 'acme corp' }))).rejects.toMatchObject({
       code: 'DASHBOARDS_INVALID_OPTIONS',

@@ -1,5 +1,5 @@
+import { type EnvironmentSettings, loadEnvironmentSettings } from '@dotmac/obs-config';
 import { assertBuildOptions, buildPlatformDashboards } from './build.js';
-import { readPlatformEnvironment } from './env.js';
 import { DashboardConfigError, DashboardErrorCode } from './errors.js';
 import { provisionGrafana } from './grafana-provisioner.js';
 import { createApiClient } from './http-client.js';
@@ -21,10 +21,14 @@ function integer(name: string, value: number | undefined, fallback: number, min:
 }
 
 function connection(options: DashboardProvisioningOptions): { baseUrl: string; apiKey: string | undefined } {
-  const env = readPlatformEnvironment(options.env ?? process.env);
   const grafana = options.platformType === 'grafana';
   const urlVariable = grafana ? 'GRAFANA_URL' : 'SIGNOZ_URL';
-  const baseUrl = options.baseUrl?.trim() || (grafana ? env.grafanaUrl : env.signozUrl);
+  const explicitUrl = options.baseUrl?.trim();
+  const explicitKey = options.apiKey?.trim();
+  // The environment is read only for what the options leave out (a bad PROMETHEUS_URL must not matter otherwise).
+  const env: EnvironmentSettings =
+    explicitUrl && explicitKey ? {} : loadEnvironmentSettings(options.env ?? process.env);
+  const baseUrl = explicitUrl || (grafana ? env.grafanaUrl : env.signozUrl);
   if (!baseUrl) {
     throw new DashboardConfigError(
       DashboardErrorCode.BASE_URL_MISSING,
@@ -44,7 +48,7 @@ function connection(options: DashboardProvisioningOptions): { baseUrl: string; a
       `baseUrl (or ${urlVariable}) must be an http(s) URL such as http://grafana:3000.`,
     );
   }
-  const apiKey = options.apiKey?.trim() || (grafana ? env.grafanaApiKey : env.signozApiKey);
+  const apiKey = explicitKey || (grafana ? env.grafanaApiKey : env.signozApiKey);
   return { baseUrl: baseUrl.replace(/\/+$/, ''), apiKey };
 }
 
@@ -53,7 +57,8 @@ function connection(options: DashboardProvisioningOptions): { baseUrl: string; a
  * read first, created when missing, updated only when its content differs and otherwise left unchanged.
  * Requests are retried with backoff on 429, 5xx, network errors and timeouts; one failing dashboard never
  * stops the others, and the result lists every outcome. Throws only for unusable options
- * ({@link DashboardConfigError}), never for server answers.
+ * ({@link DashboardConfigError}; obs-config's `ConfigError` for a malformed URL in the environment), never for
+ * server answers.
  *
  * @example
  * ```ts
