@@ -35,6 +35,18 @@ const expectedRuntimeExports: Record<string, readonly string[]> = {
     'DEFAULT_HEALTH_CACHE_TTL_MS',
     'HEALTH_CONTENT_TYPES',
   ],
+  '@dotmac/obs-dashboards': [
+    'provisionPlatformDashboards',
+    'buildPlatformDashboards',
+    'exportDashboards',
+    'DashboardConfigError',
+    'DashboardErrorCode',
+    'PLATFORM_DASHBOARD_KEYS',
+    'ExtraMetricNames',
+    'MANAGED_BY_TAG',
+    'grafanaDashboardUid',
+    'signozDashboardName',
+  ],
   '@dotmac/observability': ['ObservabilityError'],
 };
 
