@@ -112,6 +112,6 @@ export function describeAdapter(name: string, start: (routes: Routes) => Promise
         agent.destroy();
       }
       expect(otel.calls - before).toBeLessThanOrEqual(10);
-    });
+    }, 30_000);
   });
 }
