@@ -40,14 +40,16 @@ export async function runCheck(spec: CheckSpec): Promise<HealthCheck> {
   const outcome = await Promise.race([settled, timeout]);
   clearTimeout(timer);
   const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-  const base = { name: spec.name, critical: spec.critical };
-  if (outcome === TIMED_OUT) {
-    return { ...base, status: 'unhealthy', message: `timed out after ${spec.timeoutMs} ms`, durationMs };
-  }
-  if (!outcome.ok) {
-    return { ...base, status: 'unhealthy', message: `check failed: ${describeError(outcome.error)}`, durationMs };
-  }
-  return { ...base, ...normalize(outcome.value, spec.lenient), durationMs };
+  const result: Pick<HealthCheck, 'status' | 'message' | 'details'> =
+    outcome === TIMED_OUT
+      ? { status: 'unhealthy', message: `timed out after ${spec.timeoutMs} ms` }
+      : outcome.ok
+        ? normalize(outcome.value, spec.lenient)
+        : { status: 'unhealthy', message: `check failed: ${describeError(outcome.error)}` };
+  const { status, message, details } = result;
+  return details === undefined
+    ? { name: spec.name, status, message, durationMs, critical: spec.critical }
+    : { name: spec.name, status, message, durationMs, details, critical: spec.critical };
 }
 
 function normalize(value: unknown, lenient: boolean): Pick<HealthCheck, 'status' | 'message' | 'details'> {
