@@ -105,6 +105,19 @@ describe('provisionPlatformDashboards on Grafana', () => {
     expect(JSON.stringify(result)).not.toContain('wrong-secret-key');
   });
 
+  it('ignores a throwing progress callback and accepts a trailing slash in baseUrl', async () => {
+    const onProgress = () => {
+      throw new Error('callback bug');
+    };
+    const result = await provisionPlatformDashboards(options({ onProgress, baseUrl: `${grafana.url}/` }));
+    expect(result.dashboardsCreated).toEqual([
+      'Service overview · acme-corp',
+      'Tenant SLOs · acme-corp',
+      'Runtime · acme-corp',
+      'Database · acme-corp',
+    ]);
+  });
+
   it('selects the organisation with X-Grafana-Org-Id', async () => {
     await provisionPlatformDashboards(options({ orgId: 2 }));
     expect(grafana.orgs.get('2')?.size).toBe(4);

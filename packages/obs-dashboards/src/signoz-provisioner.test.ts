@@ -83,6 +83,26 @@ describe('provisionPlatformDashboards on a SigNoz server with the v2 API', () =>
     expect(left).toHaveLength(1 + 4 + 1);
   });
 
+  it('writes nothing in a dry run', async () => {
+    const server = signoz as FakeSignoz;
+    const result = await provisionPlatformDashboards(options(server, { dryRun: true }));
+    expect(result).toMatchObject({ dryRun: true, errors: [] });
+    expect(result.dashboardsCreated).toHaveLength(4);
+    expect(writes(server)).toBe(0);
+  });
+
+  it('pages through large dashboard lists to find its own', async () => {
+    const server = signoz as FakeSignoz;
+    for (let i = 0; i < 450; i++) {
+      const spec = { display: { name: `Other ${i}` } };
+      server.v2.set(`other-${i}`, { id: `other-${i}`, name: `other-${i}`, schemaVersion: 'v6', tags: [], spec });
+    }
+    await provisionPlatformDashboards(options(server));
+    const second = await provisionPlatformDashboards(options(server));
+    expect(second.dashboardsUnchanged).toHaveLength(4);
+    expect(server.v2.size).toBe(454);
+  });
+
   it('answers 401 with one error per dashboard, no retries, key never printed', async () => {
     const server = signoz as FakeSignoz;
     const result = await provisionPlatformDashboards(options(server, { apiKey: 'not-the-key-999', retries: 3 }));

@@ -35,15 +35,17 @@ const sortTags = (tags: readonly Tag[] = []): Tag[] =>
 
 async function listV2(context: ProvisionContext): Promise<V2Listed[]> {
   const all: V2Listed[] = [];
-  for (let offset = 0; ; offset += PAGE) {
+  // At most 50 pages (10 000 dashboards), in case a server ignores the offset.
+  for (let offset = 0; offset < PAGE * 50; offset += PAGE) {
     const response = await context.client.request('get', 'api/v2/dashboards', {
       searchParams: { limit: PAGE, offset },
     });
     const page = (unwrap(response.body) as { dashboards?: V2Listed[]; total?: number } | undefined) ?? {};
     const dashboards = page.dashboards ?? [];
     all.push(...dashboards);
-    if (dashboards.length < PAGE || all.length >= (page.total ?? 0)) return all;
+    if (dashboards.length < PAGE || (page.total !== undefined && all.length >= page.total)) break;
   }
+  return all;
 }
 
 async function upsertV2(
