@@ -92,6 +92,23 @@ describe('provisioning through faults', () => {
     }
   });
 
+  it('reports a refused connection after retrying, naming the base URL', async () => {
+    const gone = await startLoopback(() => ({ status: 200 }));
+    await gone.close();
+    const result = await provisionPlatformDashboards({
+      platformType: 'grafana',
+      tenantId: 'acme',
+      baseUrl: gone.url,
+      apiKey: KEY,
+      retries: 2,
+      retryDelayMs: 1,
+    });
+    expect(result.errors).toHaveLength(4);
+    expect(result.errors[0]?.message).toMatch(
+      /fetch failed: ECONNREFUSED; 3 attempt\(s\)\): check baseUrl http:\/\/127\.0\.0\.1:/,
+    );
+  });
+
   it('does not retry a 403 and keeps going with the other dashboards', async () => {
     const server = await startLoopback((request) => {
       if (request.method === 'GET' && request.path.startsWith('/api/folders/')) return { status: 200, body: {} };

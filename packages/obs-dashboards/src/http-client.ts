@@ -78,7 +78,8 @@ async function parse(response: Response): Promise<unknown> {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const redact = (text: string): string => {
     const masked = text.replace(/\/\/[^/@\s]+@/g, '//***@');
-    return options.secret ? masked.split(options.secret).join('***') : masked;
+    // Keys shorter than 4 characters are not searched for: masking them would garble every message.
+    return options.secret && options.secret.length >= 4 ? masked.split(options.secret).join('***') : masked;
   };
   const retry = (idempotent: boolean): RetryOptions => ({
     limit: options.retries,
@@ -129,7 +130,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             `${what} got no answer within ${options.timeoutMs} ms (${tried}): check that the server is reachable and healthy, or raise timeoutMs.`,
           );
         }
-        const reason = error instanceof Error ? error.message : String(error);
+        const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+        const why = typeof cause?.code === 'string' ? cause.code : cause?.message;
+        const reason = `${error instanceof Error ? error.message : String(error)}${typeof why === 'string' ? `: ${why}` : ''}`;
         throw new ApiError(
           redact(`${what} failed (${reason}; ${tried}): check baseUrl ${options.baseUrl} and the network.`),
         );
