@@ -6,9 +6,14 @@ export type { MetricsRequest, MetricsResponse } from './handler.js';
 export { createMetricsHandler } from './handler.js';
 export type {
   OtelAttributes,
+  OtelDataPoint,
   OtelHistogram,
+  OtelHistogramValue,
+  OtelHrTime,
   OtelInstrumentOptions,
   OtelMeter,
+  OtelMetricData,
+  OtelMetricProducer,
   OtelObservable,
   OtelObservableResult,
 } from './otel-types.js';

@@ -94,7 +94,7 @@ describe('onInvalid', () => {
     const { registry, warnings } = make({ onInvalid: 'warn' });
     const handle = registry.series('nope', {});
     handle.inc();
-    handle.observe();
+    handle.observe(1);
     expect(registry.health().details?.droppedSamples).toEqual({ unknown_metric: 2 });
     expect(warnings).toHaveLength(1);
   });

@@ -72,8 +72,15 @@ export class MetricState {
   private single: Series | undefined;
   private overflow: Series | undefined;
   private readonly maxSeries: number;
+  private readonly onFirstOverflow: (state: MetricState) => void;
 
-  constructor(def: NormalizedDefinition, prefix: string, maxSeries: number) {
+  constructor(
+    def: NormalizedDefinition,
+    prefix: string,
+    maxSeries: number,
+    onFirstOverflow: (state: MetricState) => void = () => {},
+  ) {
+    this.onFirstOverflow = onFirstOverflow;
     this.def = def;
     this.type = def.type;
     this.labelNames = def.labels;
@@ -147,7 +154,10 @@ export class MetricState {
     }
     if (this.series.length - (this.overflow === undefined ? 0 : 1) >= this.maxSeries) {
       this.overflowSamples++;
-      if (this.overflow === undefined) this.overflow = this.create(Object.freeze({ [OVERFLOW_LABEL]: 'true' }));
+      if (this.overflow === undefined) {
+        this.overflow = this.create(Object.freeze({ [OVERFLOW_LABEL]: 'true' }));
+        this.onFirstOverflow(this);
+      }
       return this.overflow;
     }
     const own: Record<string, string> = {};

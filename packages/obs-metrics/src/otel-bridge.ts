@@ -38,7 +38,8 @@ export class OtelBridge {
     if (!isValidOtelName(name)) return false;
     const options = { description: state.def.description, unit: state.def.unit };
     if (state.type === MetricType.HISTOGRAM || state.type === MetricType.SUMMARY) {
-      const advice = state.type === MetricType.HISTOGRAM ? { explicitBucketBoundaries: [...state.def.buckets] } : {};
+      // A summary becomes a histogram of one bucket: its sum and count, as the metric producer exports it.
+      const advice = { explicitBucketBoundaries: [...state.def.buckets] };
       state.otelHistogram = this.meter.createHistogram(name, { ...options, advice });
       this.histograms.push(state);
       return true;

@@ -36,3 +36,57 @@ export interface OtelMeter {
   createObservableGauge(name: string, options?: OtelInstrumentOptions): OtelObservable;
   createHistogram(name: string, options?: OtelInstrumentOptions): OtelHistogram;
 }
+
+/** OpenTelemetry's `[seconds, nanoseconds]` time. */
+export type OtelHrTime = [number, number];
+
+/** One data point as the OpenTelemetry SDK's metric readers expect it. */
+export interface OtelDataPoint<T> {
+  readonly startTime: OtelHrTime;
+  readonly endTime: OtelHrTime;
+  readonly attributes: OtelAttributes;
+  readonly value: T;
+}
+
+/** An explicit-bucket histogram value (counts per bucket, not cumulative; the last for +Inf). */
+export interface OtelHistogramValue {
+  buckets: { boundaries: number[]; counts: number[] };
+  sum: number;
+  count: number;
+}
+
+/** One metric in the SDK's `MetricData` shape (cumulative temporality). */
+export type OtelMetricData =
+  | {
+      readonly descriptor: { name: string; description: string; unit: string; valueType: number };
+      readonly aggregationTemporality: 1;
+      readonly dataPointType: 3;
+      readonly isMonotonic: boolean;
+      readonly dataPoints: OtelDataPoint<number>[];
+    }
+  | {
+      readonly descriptor: { name: string; description: string; unit: string; valueType: number };
+      readonly aggregationTemporality: 1;
+      readonly dataPointType: 2;
+      readonly dataPoints: OtelDataPoint<number>[];
+    }
+  | {
+      readonly descriptor: { name: string; description: string; unit: string; valueType: number };
+      readonly aggregationTemporality: 1;
+      readonly dataPointType: 0;
+      readonly dataPoints: OtelDataPoint<OtelHistogramValue>[];
+    };
+
+/**
+ * A `MetricProducer` of the OpenTelemetry SDK (`@opentelemetry/sdk-metrics` 2.x): pass it in a reader's
+ * `metricProducers`. The reader keeps the SDK's resource, so the one given here is a placeholder.
+ */
+export interface OtelMetricProducer {
+  collect(options?: { timeoutMillis?: number }): Promise<{
+    resourceMetrics: {
+      resource: never;
+      scopeMetrics: { scope: { name: string; version?: string }; metrics: OtelMetricData[] }[];
+    };
+    errors: unknown[];
+  }>;
+}

@@ -2,11 +2,12 @@ import { DefaultMetricNames, ObservabilityError } from '@dotmac/obs-config';
 import { sampleValue } from './__fixtures__/parse-exposition.js';
 import { MetricsError, MetricsErrorCode } from './errors.js';
 import { initializeMetricsRegistry, MetricsRegistry } from './registry.js';
+import type { MetricsRegistryOptions } from './types.js';
 import { MetricType } from './types.js';
 
 const HTTP = { method: 'GET', endpoint: '/users/:id', status_code: '200' };
 
-function strict(options: Parameters<typeof initializeMetricsRegistry>[1] = {}): MetricsRegistry {
+function strict(options: MetricsRegistryOptions = {}): MetricsRegistry {
   return initializeMetricsRegistry('svc', { onInvalid: 'throw', ...options });
 }
 

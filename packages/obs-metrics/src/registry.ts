@@ -6,9 +6,10 @@ import { createCpuSampler, DEFAULT_METRIC_DEFINITIONS, sampleMemoryBytes } from 
 import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE, writeForeignMetric, writeMetric } from './exposition.js';
 import { metricsHealth } from './health.js';
 import type { Series } from './metric-state.js';
-import { MetricState, type ScalarSeries } from './metric-state.js';
+import { MetricState, OVERFLOW_LABEL, type ScalarSeries } from './metric-state.js';
 import { OtelBridge } from './otel-bridge.js';
-import type { OtelMeter } from './otel-types.js';
+import { createProducer } from './otel-producer.js';
+import type { OtelMeter, OtelMetricProducer } from './otel-types.js';
 import { StoreCollector } from './prom-collector.js';
 import {
   accepts,
@@ -99,7 +100,13 @@ export class MetricsRegistry implements HealthReporter {
       );
       return;
     }
-    const state = new MetricState(normalized, this.prefix, this.maxSeriesPerMetric);
+    const state = new MetricState(normalized, this.prefix, this.maxSeriesPerMetric, (full) =>
+      this.refusals.warnOnce(
+        `${full.def.name}\u0000overflow`,
+        () =>
+          `Metric ${shown(full.def.name)} reached maxSeriesPerMetric (${this.maxSeriesPerMetric}) label sets; new label sets now go to one series labelled ${OVERFLOW_LABEL}="true". A label probably carries unbounded values (ids, raw paths).`,
+      ),
+    );
     if (this.promRegistry.getSingleMetric(state.exportName) !== undefined) {
       this.refusals.refuse(
         name,
@@ -209,6 +216,23 @@ export class MetricsRegistry implements HealthReporter {
     if (meter === undefined) return;
     this.otel = new OtelBridge(meter, this.defaultLabels);
     for (const state of this.metrics.values()) this.otel.add(state);
+  }
+
+  /**
+   * An OpenTelemetry SDK `MetricProducer` over the store, for a reader's `metricProducers`: every type (histograms
+   * included) is read at collection, nothing is recorded twice. Use it instead of `setOtelMeter`, not with it.
+   *
+   * @example
+   * ```ts
+   * const reader = new PeriodicExportingMetricReader({ exporter, metricProducers: [metrics.createOtelMetricProducer()] });
+   * ```
+   */
+  createOtelMetricProducer(): OtelMetricProducer {
+    return createProducer({
+      metrics: () => this.metrics.values(),
+      defaultLabels: this.defaultLabels,
+      scopeName: '@dotmac/obs-metrics',
+    });
   }
 
   /** The registry's health: metrics registered, series against the cap, refused samples by reason. */
