@@ -1,4 +1,5 @@
 import { type FakeSignoz, startFakeSignoz } from './__fixtures__/fake-signoz.js';
+import { startLoopback } from './__fixtures__/loopback.js';
 import { buildPlatformDashboards } from './build.js';
 import { MANAGED_BY_TAG, signozDashboardName } from './identifiers.js';
 import { provisionPlatformDashboards } from './provision.js';
@@ -146,6 +147,26 @@ describe('provisionPlatformDashboards on an older SigNoz server (v1 only)', () =
     expect(server.v1.has('mine')).toBe(true);
     expect([...server.v1.values()].filter((d) => d.data.tags?.includes('tenant:globex'))).toHaveLength(4);
     expect(server.v1.size).toBe(1 + 4 + 1);
+  });
+
+  it('treats a v2 path that answers an HTML page (a UI fallback) as a v1-only server', async () => {
+    const server = signoz as FakeSignoz;
+    const proxy = await startLoopback(async (request, url) => {
+      if (request.path.startsWith('/api/v2/')) return { status: 200, body: '<!doctype html><title>SigNoz</title>' };
+      const response = await fetch(`${server.url}${url.pathname}`, {
+        method: request.method,
+        headers: { 'SIGNOZ-API-KEY': String(request.headers['signoz-api-key']), 'content-type': 'application/json' },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      return { status: response.status, body: await response.json() };
+    });
+    try {
+      const result = await provisionPlatformDashboards(options(server, { baseUrl: proxy.url }));
+      expect(result.errors).toEqual([]);
+      expect(server.v1.size).toBe(4);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('the v2 server answers v1 with 501 dashboard_deprecated (as new SigNoz does)', async () => {

@@ -1,4 +1,5 @@
 import { containsDesired } from './compare.js';
+import { ApiError } from './http-client.js';
 import { MANAGED_BY_TAG } from './identifiers.js';
 import { isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
@@ -40,7 +41,12 @@ async function listV2(context: ProvisionContext): Promise<V2Listed[]> {
     const response = await context.client.request('get', 'api/v2/dashboards', {
       searchParams: { limit: PAGE, offset },
     });
-    const page = (unwrap(response.body) as { dashboards?: V2Listed[]; total?: number } | undefined) ?? {};
+    if ((response.body as { status?: unknown } | undefined)?.status !== 'success') {
+      // An HTML page or another API at this path: not a SigNoz v2 server.
+      throw new ApiError('GET /api/v2/dashboards did not answer a SigNoz envelope', 404);
+    }
+    const data = unwrap(response.body) as { dashboards?: V2Listed[]; total?: number } | V2Listed[] | undefined;
+    const page = Array.isArray(data) ? { dashboards: data, total: undefined } : (data ?? {});
     const dashboards = page.dashboards ?? [];
     all.push(...dashboards);
     if (dashboards.length < PAGE || (page.total !== undefined && all.length >= page.total)) break;
