@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CUSTOM_SPECS } from './__fixtures__/specs.js';
 import { DEFAULT_BUSINESS_METRICS } from './default-metrics.js';
 import { SloError } from './errors.js';
+import { generatePrometheusRuleTests } from './prometheus-rule-tests.js';
 import { generatePrometheusRules } from './prometheus-rules.js';
 import { initializeTenantMetrics } from './tenant-metrics.js';
 import type { BusinessMetricSpec } from './types.js';
@@ -90,4 +91,62 @@ describe('generatePrometheusRules', () => {
       }),
     ).not.toThrow();
   });
+});
+
+describe('generatePrometheusRuleTests', () => {
+  function promtoolTest(specs: readonly BusinessMetricSpec[], name: string): string {
+    fs.writeFileSync(path.join(dir, `${name}-rules.yml`), generatePrometheusRules(specs));
+    const tests = generatePrometheusRuleTests(specs, { ruleFiles: [`${name}-rules.yml`] });
+    const file = path.join(dir, `${name}-rules.test.yml`);
+    fs.writeFileSync(file, tests);
+    try {
+      return execFileSync('/usr/bin/promtool', ['test', 'rules', file], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        cwd: dir,
+      });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      throw new Error(`promtool test rules failed:\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    }
+  }
+
+  it('passes promtool test rules for the default business metrics', () => {
+    expect(promtoolTest(DEFAULT_BUSINESS_METRICS, 'defaults')).toMatch(/SUCCESS/);
+  }, 120_000);
+
+  it('passes promtool test rules for custom specs, including latency', () => {
+    expect(promtoolTest(CUSTOM_SPECS, 'custom')).toMatch(/SUCCESS/);
+  }, 120_000);
+
+  it('asserts both firing and quiet alerts', () => {
+    const tests = generatePrometheusRuleTests(DEFAULT_BUSINESS_METRICS);
+    expect(tests).toContain('tenant_id=\\"healthy\\"');
+    expect(tests).not.toContain('tenant_id: "healthy"');
+    const page = tests.slice(
+      tests.indexOf('alertname: DotmacSloBurnRatePage'),
+      tests.indexOf('alertname: DotmacSloBurnRateTicket'),
+    );
+    expect(page).not.toContain('tenant_id: "recovered"');
+    expect(tests.slice(tests.indexOf('alertname: DotmacSloBurnRateTicket'))).toContain('tenant_id: "recovered"');
+    expect(tests).toMatch(/tenant_id: "burn-14_4x"/);
+    expect(tests).toContain(
+      'summary: "SLO login_success_rate of tenant burn-14_4x burns its error budget fast enough to page"',
+    );
+  });
+
+  it('fails promtool when a rule is broken (the tests can fail)', () => {
+    const specs = [DEFAULT_BUSINESS_METRICS[0] as BusinessMetricSpec];
+    fs.writeFileSync(
+      path.join(dir, 'broken-rules.yml'),
+      generatePrometheusRules(specs)
+        .replace(/> 14\.4 and/g, '> 140 and')
+        .replace(/> 6 and/g, '> 60 and'),
+    );
+    const file = path.join(dir, 'broken.test.yml');
+    fs.writeFileSync(file, generatePrometheusRuleTests(specs, { ruleFiles: ['broken-rules.yml'] }));
+    expect(() =>
+      execFileSync('/usr/bin/promtool', ['test', 'rules', file], { cwd: dir, stdio: 'pipe', timeout: 60_000 }),
+    ).toThrow();
+  }, 60_000);
 });
