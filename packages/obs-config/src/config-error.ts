@@ -1,5 +1,5 @@
 import { ObservabilityError } from './errors.js';
-import { redactText } from './redact.js';
+import { redactString } from './redact.js';
 
 /** One problem found in a configuration: where (`tracingExporters[1].endpoint`, `OTEL_TRACES_SAMPLER_ARG`) and what. */
 export interface ConfigIssue {
@@ -16,7 +16,7 @@ export class ConfigError extends ObservabilityError {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    const safe = issues.map((issue) => Object.freeze({ path: issue.path, message: redactText(issue.message) }));
+    const safe = issues.map((issue) => Object.freeze({ path: issue.path, message: redactString(issue.message) }));
     const count = safe.length === 1 ? '1 problem' : `${safe.length} problems`;
     const lines = safe.map((issue) => `  - ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
     super('CONFIG_INVALID', `Invalid observability configuration (${count}):\n${lines.join('\n')}`);

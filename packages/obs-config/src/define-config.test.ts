@@ -104,13 +104,12 @@ describe('defineOtelConfig (the seed advanced configuration)', () => {
 
 describe('validation errors', () => {
   it('is a ConfigError, an ObservabilityError with code CONFIG_INVALID', () => {
-    const error = (() => {
-      try {
-        defineOtelConfig({ serviceName: '' }, { env });
-      } catch (e) {
-        return e;
-      }
-    })();
+    let error: unknown;
+    try {
+      defineOtelConfig({ serviceName: '' }, { env });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toBeInstanceOf(ObservabilityError);
     expect((error as ConfigError).code).toBe('CONFIG_INVALID');

@@ -1,6 +1,6 @@
 import { ConfigError, type ConfigIssue } from './config-error.js';
 import { EnvReader, type EnvSource } from './env-parse.js';
-import { freezeRedacted, redactText } from './redact.js';
+import { freezeRedacted, redactString } from './redact.js';
 
 /** The seed's non-OTel environment variables: where Prometheus, SigNoz and Grafana are, and their API keys. */
 export interface EnvironmentSettings {
@@ -36,7 +36,8 @@ export function loadEnvironmentSettings(env: EnvSource = process.env): Environme
     const value = reader.string(name);
     if (value === undefined) continue;
     if (isHttpUrl(value)) settings[field] = value.replace(/\/+$/, '');
-    else issues.push({ path: name, message: `${JSON.stringify(redactText(value))}: must be an absolute http(s) URL` });
+    else
+      issues.push({ path: name, message: `${JSON.stringify(redactString(value))}: must be an absolute http(s) URL` });
   }
   for (const [field, name] of Object.entries(KEYS)) {
     const value = reader.string(name);

@@ -13,6 +13,6 @@ export type { ComponentHealth, ComponentStatus, HealthReporter } from './health.
 export type { SloWindow } from './metric-names.js';
 export { DefaultMetricNames, SLO_WINDOWS, SloMetricNames, sloBurnRateRule, sloErrorRatioRule } from './metric-names.js';
 export { ENVIRONMENT_PRESETS } from './presets.js';
-export { REDACTED, redactConfig, redactText } from './redact.js';
+export { isSecretKey, REDACTED, redactConfig, redactDetails, redactString } from './redact.js';
 export type { ExporterConfig, OTelConfig, OTelConfigInput, ResourceAttributeValue } from './schema.js';
 export { ExporterConfigSchema, OTelConfigSchema } from './schema.js';

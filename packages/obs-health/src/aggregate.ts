@@ -1,4 +1,4 @@
-import type { ComponentStatus } from '@dotmac/obs-config';
+import type { ComponentStatus } from '@dotmac/obs-config/core';
 import type { HealthCheck, HealthSummary, ObservabilityHealth } from './types.js';
 
 /** The marker `details` of a component that was not passed in. */

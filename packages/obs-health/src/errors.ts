@@ -1,4 +1,4 @@
-import { ObservabilityError } from '@dotmac/obs-config';
+import { ObservabilityError } from '@dotmac/obs-config/core';
 
 /**
  * Thrown (or rejected) when health options are invalid: a bad timeout, a custom check without a name or function,

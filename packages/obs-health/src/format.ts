@@ -1,4 +1,4 @@
-import type { ComponentStatus } from '@dotmac/obs-config';
+import type { ComponentStatus } from '@dotmac/obs-config/core';
 import { NOT_CONFIGURED } from './aggregate.js';
 import type {
   HealthFormat,

@@ -1,4 +1,4 @@
-import type { HealthReporter } from '@dotmac/obs-config';
+import type { HealthReporter } from '@dotmac/obs-config/core';
 import { aggregate } from './aggregate.js';
 import { HEALTH_CONTENT_TYPES, respond } from './format.js';
 import { createHealthChecker, resolveArgs } from './observability-health.js';

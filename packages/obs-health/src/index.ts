@@ -1,4 +1,4 @@
-export type { ComponentHealth, ComponentStatus, HealthReporter } from '@dotmac/obs-config';
+export type { ComponentHealth, ComponentStatus, HealthReporter } from '@dotmac/obs-config/core';
 export { HealthConfigError } from './errors.js';
 export { HEALTH_CONTENT_TYPES, toHealthJson, toVerboseText } from './format.js';
 export {

@@ -1,4 +1,4 @@
-import type { HealthReporter } from '@dotmac/obs-config';
+import type { HealthReporter } from '@dotmac/obs-config/core';
 import { aggregate, NOT_CONFIGURED } from './aggregate.js';
 import { HealthConfigError } from './errors.js';
 import { type CheckSpec, runCheck } from './run-check.js';

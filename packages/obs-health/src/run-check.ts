@@ -1,5 +1,5 @@
-import type { ComponentStatus } from '@dotmac/obs-config';
-import { redactDetails, redactString } from './redact.js';
+import type { ComponentStatus } from '@dotmac/obs-config/core';
+import { redactDetails, redactString } from '@dotmac/obs-config/core';
 import type { HealthCheck } from './types.js';
 
 /** One check ready to run: what `getObservabilityHealth` builds from components and custom checks. */

@@ -1,4 +1,4 @@
-import type { ComponentStatus, HealthReporter } from '@dotmac/obs-config';
+import type { ComponentStatus, HealthReporter } from '@dotmac/obs-config/core';
 
 /** The result of one check, as it appears in {@link ObservabilityHealth.checks}. */
 export interface HealthCheck {
@@ -9,7 +9,7 @@ export interface HealthCheck {
   readonly message: string;
   /** How long the check took, in milliseconds (the timeout when it timed out). */
   readonly durationMs: number;
-  /** Measurements reported by the component, with secrets replaced by `[REDACTED]`. */
+  /** Measurements reported by the component, with secrets replaced by `***`. */
   readonly details?: Readonly<Record<string, unknown>>;
   /** Whether an `unhealthy` result makes the whole result `unhealthy` (otherwise only `degraded`). */
   readonly critical?: boolean;

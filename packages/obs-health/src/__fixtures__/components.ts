@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { ComponentHealth, ComponentStatus, HealthReporter } from '@dotmac/obs-config';
+import type { ComponentHealth, ComponentStatus, HealthReporter } from '@dotmac/obs-config/core';
 
 /** A component with a fixed answer that counts its calls. */
 export interface FakeComponent extends HealthReporter {
