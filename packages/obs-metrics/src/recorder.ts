@@ -1,5 +1,12 @@
 import type { MetricState, Series } from './metric-state.js';
-import { HistogramSeries, observeInto, observeSummary, ScalarSeries, SummarySeries } from './metric-state.js';
+import {
+  HistogramSeries,
+  OVERFLOW_LABEL,
+  observeInto,
+  observeSummary,
+  ScalarSeries,
+  SummarySeries,
+} from './metric-state.js';
 import { attributesOf } from './otel-bridge.js';
 import type { Refusals } from './refusals.js';
 import { shown } from './refusals.js';
@@ -42,6 +49,38 @@ export function refuseLabels(refusals: Refusals, state: MetricState, reason: Dro
           .slice(0, 20)
           .join(', ')}]: pass every label of the definition and no other.`;
   });
+}
+
+/**
+ * Refuses a definition: `problem` is what is wrong with it, the metric it conflicts with, or `'prom-client'` when
+ * the name is taken by a metric of the prom-client registry.
+ */
+export function refuseDefinition(refusals: Refusals, name: unknown, problem: string | MetricState): void {
+  if (typeof problem === 'object') {
+    refusals.refuse(
+      name,
+      DropReason.CONFLICTING_DEFINITION,
+      () =>
+        `Metric ${shown(name)} is already registered as a ${problem.type} with labels [${problem.labelNames.join(', ')}]; register it once with one definition, or pick another name.`,
+    );
+  } else if (problem === 'prom-client') {
+    refusals.refuse(
+      name,
+      DropReason.CONFLICTING_DEFINITION,
+      () => `Metric ${shown(name)} already exists in the prom-client registry (runtime metrics?); pick another name.`,
+    );
+  } else {
+    refusals.refuse(name, DropReason.INVALID_DEFINITION, () => `Invalid metric definition ${shown(name)}: ${problem}.`);
+  }
+}
+
+/** Warns once that a metric reached its cap. */
+export function warnOverflow(refusals: Refusals, state: MetricState, max: number): void {
+  refusals.warnOnce(
+    `${state.def.name}\u0000overflow`,
+    () =>
+      `Metric ${shown(state.def.name)} reached maxSeriesPerMetric (${max}) label sets; new label sets now go to one series labelled ${OVERFLOW_LABEL}="true". A label probably carries unbounded values (ids, raw paths).`,
+  );
 }
 
 /** Whether `state` accepts `method`. */

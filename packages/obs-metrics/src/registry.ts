@@ -3,10 +3,10 @@ import { DefaultMetricNames } from '@dotmac/obs-config';
 import type { Metric } from 'prom-client';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createCpuSampler, DEFAULT_METRIC_DEFINITIONS, sampleMemoryBytes } from './default-metrics.js';
-import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE, writeForeignMetric, writeMetric } from './exposition.js';
+import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from './exposition.js';
 import { metricsHealth } from './health.js';
 import type { Series } from './metric-state.js';
-import { MetricState, OVERFLOW_LABEL, type ScalarSeries } from './metric-state.js';
+import { MetricState, type ScalarSeries } from './metric-state.js';
 import { OtelBridge } from './otel-bridge.js';
 import { createProducer } from './otel-producer.js';
 import type { OtelMeter, OtelMetricProducer } from './otel-types.js';
@@ -16,12 +16,15 @@ import {
   BoundSeries,
   observeSeries,
   RefusedSeries,
+  refuseDefinition,
   refuseLabels,
   refuseType,
   refuseValue,
+  warnOverflow,
 } from './recorder.js';
 import { Refusals, shown } from './refusals.js';
 import { resolveOptions } from './registry-options.js';
+import { scrape } from './scrape.js';
 import type {
   ExpositionOptions,
   MetricDefinition,
@@ -82,38 +85,19 @@ export class MetricsRegistry implements HealthReporter {
     const name = definition?.name;
     const normalized = normalizeDefinition(definition, Object.keys(this.defaultLabels));
     if (typeof normalized === 'string') {
-      this.refusals.refuse(
-        name,
-        DropReason.INVALID_DEFINITION,
-        () => `Invalid metric definition ${shown(name)}: ${normalized}.`,
-      );
+      refuseDefinition(this.refusals, name, normalized);
       return;
     }
     const existing = this.metrics.get(normalized.name);
     if (existing !== undefined) {
-      if (sameDefinition(existing.def, normalized)) return;
-      this.refusals.refuse(
-        name,
-        DropReason.CONFLICTING_DEFINITION,
-        () =>
-          `Metric ${shown(name)} is already registered as a ${existing.type} with labels [${existing.labelNames.join(', ')}]; register it once with one definition, or pick another name.`,
-      );
+      if (!sameDefinition(existing.def, normalized)) refuseDefinition(this.refusals, name, existing);
       return;
     }
     const state = new MetricState(normalized, this.prefix, this.maxSeriesPerMetric, (full) =>
-      this.refusals.warnOnce(
-        `${full.def.name}\u0000overflow`,
-        () =>
-          `Metric ${shown(full.def.name)} reached maxSeriesPerMetric (${this.maxSeriesPerMetric}) label sets; new label sets now go to one series labelled ${OVERFLOW_LABEL}="true". A label probably carries unbounded values (ids, raw paths).`,
-      ),
+      warnOverflow(this.refusals, full, this.maxSeriesPerMetric),
     );
     if (this.promRegistry.getSingleMetric(state.exportName) !== undefined) {
-      this.refusals.refuse(
-        name,
-        DropReason.CONFLICTING_DEFINITION,
-        () =>
-          `Metric ${shown(state.exportName)} already exists in the prom-client registry (runtime metrics?); pick another name.`,
-      );
+      refuseDefinition(this.refusals, name, 'prom-client');
       return;
     }
     const aggregator = normalized.name === DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT ? 'average' : 'sum';
@@ -191,22 +175,7 @@ export class MetricsRegistry implements HealthReporter {
   /** The exposition of every metric (store and prom-client), Prometheus text by default or OpenMetrics. */
   async getPrometheusMetrics(options: ExpositionOptions = {}): Promise<string> {
     if (!this.prometheusEnabled) return '';
-    const openMetrics = options.openMetrics === true;
-    let out = '';
-    for (const metric of this.promRegistry.getMetricsAsArray() as unknown[]) {
-      if (metric instanceof StoreCollector) {
-        metric.state.sample();
-        out += writeMetric(metric.state, openMetrics, this.defaultLabelString);
-        continue;
-      }
-      try {
-        const values = await (metric as Metric).get();
-        out += writeForeignMetric(values as never, this.defaultLabels, openMetrics);
-      } catch {
-        // A failing foreign collector loses its own family only.
-      }
-    }
-    return openMetrics ? `${out}# EOF\n` : out;
+    return scrape(this.promRegistry, this.defaultLabels, this.defaultLabelString, options.openMetrics === true);
   }
 
   /** Exports through OpenTelemetry from now on (or stops, with `undefined`); replaces any previous meter. */
