@@ -19,7 +19,9 @@ export const PLATFORM_DASHBOARD_KEYS: readonly PlatformDashboardKey[] = Object.f
 ]);
 
 const RATE = '5m';
-const svc = `${TENANT_LABEL}="$tenant", ${SERVICE_LABEL}=~"$service"`;
+// Service-wide metrics (HTTP, runtime, database) rarely carry a tenant label: match the tenant's own series
+// and those without the label (`=~"acme|"` matches an absent label too).
+const svc = `${TENANT_LABEL}=~"$tenant|", ${SERVICE_LABEL}=~"$service"`;
 const slo = `${TENANT_LABEL}="$tenant", slo=~"$slo"`;
 
 const q = (expr: string, legend = ''): QuerySpec => ({ expr, legend });
