@@ -2,6 +2,8 @@ export type { ComponentHealth } from '@dotmac/obs-config';
 export { DEFAULT_BURN_RATE_ALERTS } from './burn-rate.js';
 export { DEFAULT_BUSINESS_METRICS } from './default-metrics.js';
 export { SloError, SloErrorCode } from './errors.js';
+export type { OpenSloSlo } from './openslo.js';
+export { fromOpenSlo, toOpenSlo } from './openslo.js';
 export type { PrometheusRuleTestOptions } from './prometheus-rule-tests.js';
 export { generatePrometheusRuleTests } from './prometheus-rule-tests.js';
 export { generatePrometheusRules } from './prometheus-rules.js';
