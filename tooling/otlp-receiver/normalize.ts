@@ -97,7 +97,7 @@ export function metricPointsOf(request: Obj): ReceivedMetricPoint[] {
   return list(request.resourceMetrics).flatMap((rm) => {
     const resource = attributes(obj(rm.resource).attributes);
     return list(rm.scopeMetrics).flatMap((sm) =>
-      list(sm.metrics).flatMap((m) => {
+      list(sm.metrics).flatMap((m): ReceivedMetricPoint[] => {
         const metric = String(m.name);
         if (m.histogram) {
           return list(obj(m.histogram).dataPoints).map((p) => ({

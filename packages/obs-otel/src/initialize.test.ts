@@ -1,6 +1,6 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { SeverityNumber } from '@opentelemetry/api-logs';
-import { type OtlpReceiver, startOtlpReceiver } from '../../../tooling/otlp-receiver/receiver';
+import { type OtlpReceiver, startOtlpReceiver } from '../../../tooling/otlp-receiver/receiver.js';
 import { receiverConfig, resetOtel, startOtel } from './__fixtures__/config.js';
 import { getCurrentSpanContext, withSpan } from './span-context.js';
 

@@ -1,7 +1,7 @@
 import { defineOtelConfig, type OTelConfig, type OTelConfigInput } from '@dotmac/obs-config';
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
-import type { OtlpReceiver } from '../../../../tooling/otlp-receiver/receiver';
+import type { OtlpReceiver } from '../../../../tooling/otlp-receiver/receiver.js';
 import { initializeOtel } from '../initialize.js';
 import type { InitializeOtelOptions, OtelBootstrap } from '../types.js';
 
