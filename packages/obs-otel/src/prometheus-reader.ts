@@ -67,7 +67,7 @@ export function toPrometheusText(resourceMetrics: ResourceMetrics): string {
   let text = '';
   for (const [name, block] of blocks) {
     if (block.lines.length === 0) continue;
-    if (block.help) text += `# HELP ${name} ${escapeHelp(block.help)}\n`;
+    text += `# HELP ${name} ${escapeHelp(block.help || name)}\n`; // promtool wants help on every metric.
     text += `# TYPE ${name} ${block.type}\n${block.lines.join('\n')}\n`;
   }
   return text;
