@@ -46,21 +46,17 @@ export class CountRing {
   sumBuckets(fromBucket: number, toBucket: number, into: Counts): void {
     const lo = Math.max(fromBucket, this.last - this.size + 1);
     const hi = Math.min(toBucket, this.last);
-    for (let k = lo; k <= hi; k++) {
-      const i = k % this.size;
-      into.good += this.good[i] ?? 0;
-      into.total += this.total[i] ?? 0;
+    if (hi < lo) return;
+    let good = 0;
+    let total = 0;
+    let i = lo % this.size;
+    for (let n = hi - lo; n >= 0; n--) {
+      good += this.good[i] as number;
+      total += this.total[i] as number;
+      if (++i === this.size) i = 0;
     }
-  }
-
-  /** Adds to `into` the events with `start < t ≤ now` at bucket granularity: buckets after `floor(start / res)`. */
-  sumSince(start: number, now: number, into: Counts): void {
-    this.sumBuckets(Math.floor(start / this.resolutionMs) + 1, Math.floor(now / this.resolutionMs), into);
-  }
-
-  /** Adds to `into` the events in buckets starting at or after `start`. */
-  sumFrom(start: number, now: number, into: Counts): void {
-    this.sumBuckets(Math.ceil(start / this.resolutionMs), Math.floor(now / this.resolutionMs), into);
+    into.good += good;
+    into.total += total;
   }
 
   /** Bytes held by the buckets. */

@@ -9,12 +9,13 @@ const MIN_VALUE = 1e-9;
 export class DDSketch {
   readonly relativeAccuracy: number;
   readonly maxBuckets: number;
-  private readonly gamma: number;
+  readonly gamma: number;
   private readonly lnGamma: number;
-  private counts: Uint32Array = new Uint32Array(0);
+  /** Bucket counts (internal: read by `quantileOf`). */
+  counts: Uint32Array = new Uint32Array(0);
   /** Key of `counts[0]`. */
-  private offset = 0;
-  private zeroCount = 0;
+  offset = 0;
+  zeroCount = 0;
   count = 0;
 
   constructor(relativeAccuracy = 0.01, maxBuckets = 256) {
@@ -95,4 +96,39 @@ export class DDSketch {
   get byteLength(): number {
     return this.counts.byteLength;
   }
+}
+
+/** The `q`-quantile of several sketches (same accuracy) taken together, without building a merged sketch. */
+export function quantileOf(sketches: readonly DDSketch[], q: number): number {
+  if (sketches.length === 1) return (sketches[0] as DDSketch).quantile(q);
+  let count = 0;
+  let zeros = 0;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const s of sketches) {
+    count += s.count;
+    zeros += s.zeroCount;
+    if (s.counts.length === 0) continue;
+    lo = Math.min(lo, s.offset);
+    hi = Math.max(hi, s.offset + s.counts.length - 1);
+  }
+  const first = sketches[0];
+  if (count === 0 || !first) return Number.NaN;
+  const rank = q * (count - 1);
+  if (zeros > rank) return 0;
+  const merged = new Float64Array(hi - lo + 1);
+  for (const s of sketches) {
+    const base = s.offset - lo;
+    for (let i = 0; i < s.counts.length; i++) merged[base + i] = (merged[base + i] as number) + (s.counts[i] as number);
+  }
+  let seen = zeros;
+  let key = hi;
+  for (let i = 0; i < merged.length; i++) {
+    seen += merged[i] ?? 0;
+    if (seen > rank) {
+      key = lo + i;
+      break;
+    }
+  }
+  return (2 * first.gamma ** key) / (first.gamma + 1);
 }

@@ -1,12 +1,11 @@
 import { SLO_WINDOWS, type SloWindow } from '@dotmac/obs-config';
 import { firingAlerts } from './burn-rate.js';
 import type { Counts } from './count-ring.js';
-import { DDSketch } from './dd-sketch.js';
-import { exact } from './decimal.js';
+import { type DDSketch, quantileOf } from './dd-sketch.js';
 import { parseDuration } from './duration.js';
 import type { Series } from './series.js';
 import type { MetricDef } from './spec.js';
-import type { SloEvaluation, SloStatus } from './types.js';
+import type { EvaluatedWindow, SloEvaluation, SloStatus } from './types.js';
 
 const WINDOW_MS: readonly [SloWindow, number][] = SLO_WINDOWS.map((w) => [w, parseDuration(w)]);
 
@@ -23,20 +22,20 @@ function ratesOf(def: MetricDef, series: readonly Series[], now: number) {
   return { errorRatios, burnRates };
 }
 
-function currentValueOf(def: MetricDef, series: readonly Series[], c: Counts, start: number, now: number): number {
+function currentValueOf(def: MetricDef, series: readonly Series[], c: Counts, window: EvaluatedWindow): number {
   if (c.total === 0) return Number.NaN;
   const sli = c.good / c.total;
   switch (def.type) {
     case 'error_rate':
       return 1 - sli;
     case 'latency': {
-      const sketch = new DDSketch();
-      for (const s of series) s.mergeSketches(def.window.at(now), sketch);
-      return sketch.quantile(def.percentile);
+      const sketches: DDSketch[] = [];
+      for (const s of series) s.collectSketches(window, sketches);
+      return quantileOf(sketches, def.percentile);
     }
     case 'throughput': {
       const first = Math.min(...series.map((s) => s.firstSeen));
-      return c.total / (Math.max(1000, now - Math.max(start, first)) / 1000);
+      return c.total / (Math.max(1000, window.end - Math.max(window.start, first)) / 1000);
     }
     default:
       return sli;
@@ -55,10 +54,10 @@ export function evaluateMetric(def: MetricDef, series: readonly Series[], now: n
   for (const s of series) s.sumPeriod(window, c);
   const { spec } = def;
   const sli = c.total > 0 ? c.good / c.total : 1;
-  const currentValue = currentValueOf(def, series, c, window.start, now);
+  const currentValue = currentValueOf(def, series, c, window);
   const isCritical = isWorse(def, currentValue, spec.alertThreshold);
   const isMeetingSlo =
-    def.type === 'throughput' ? !isWorse(def, currentValue, spec.sloTarget) : exact(sli) >= def.objective;
+    def.type === 'throughput' ? !isWorse(def, currentValue, spec.sloTarget) : sli >= def.objective - 1e-12;
   const { errorRatios, burnRates } = ratesOf(def, series, now);
   const badEvents = c.total - c.good;
   const consumed = def.budget > 0 && c.total > 0 ? badEvents / c.total / def.budget : 0;
@@ -89,7 +88,7 @@ export function evaluateMetric(def: MetricDef, series: readonly Series[], now: n
     window,
     errorBudget: {
       total: def.budget,
-      allowedEvents: exact(def.budget * c.total),
+      allowedEvents: Math.round(def.budget * c.total * 1e9) / 1e9,
       badEvents,
       consumed,
       remaining,

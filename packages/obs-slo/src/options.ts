@@ -1,5 +1,6 @@
 import { DEFAULT_BURN_RATE_ALERTS, validateAlertRules } from './burn-rate.js';
 import { SloError } from './errors.js';
+import { tickClock } from './tenant-id.js';
 import type { BurnRateAlertRule, OnInvalid, SloCounterRegistry, TenantMetricsOptions } from './types.js';
 
 /** Options with every default filled in. */
@@ -47,7 +48,7 @@ export function resolveOptions(o: TenantMetricsOptions): ResolvedOptions {
     serviceName: o.serviceName,
     registry: o.metricsRegistry,
     monitoring: o.enableSloMonitoring ?? true,
-    clock: o.clock ?? Date.now,
+    clock: o.clock ?? tickClock,
     onInvalid: o.onInvalid ?? (strict ? 'throw' : 'warn'),
     maxTenants: positiveInt(o.maxTenantsPerMetric, 10_000, 'maxTenantsPerMetric'),
     tenantOverflow: o.tenantOverflow ?? 'overflow',

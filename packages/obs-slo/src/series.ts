@@ -13,13 +13,15 @@ const SLICES_PER_PERIOD = 4;
 
 /**
  * The bounded storage of one (tenant, metric, label set): good/total counts at 1-minute (1 hour kept),
- * 30-minute (3 days) and period (1 hour, or coarser past 32 days) resolutions, and for latency a ring of
+ * 30-minute (3 days), period (1 hour, or coarser past 32 days) and 1-day resolutions, and for latency a ring of
  * DDSketches, each covering a quarter of the period.
  */
 export class Series {
   readonly minute = new CountRing(MINUTE, 60);
   readonly half = new CountRing(HALF_HOUR, 144);
   readonly period: CountRing;
+  /** Daily sums beside an hourly period ring, so a 30-day sum reads ~75 buckets instead of 720. */
+  private readonly day: CountRing | undefined;
   firstSeen = Number.POSITIVE_INFINITY;
   private readonly sliceMs: number;
   private readonly sketches: (DDSketch | undefined)[];
@@ -34,6 +36,10 @@ export class Series {
       const res = HOUR * Math.max(1, Math.ceil(maxPeriod / (32 * DAY)));
       this.period = new CountRing(res, Math.ceil(maxPeriod / res) + 1);
     }
+    this.day =
+      this.period.resolutionMs === HOUR && maxPeriod > 2 * DAY
+        ? new CountRing(DAY, Math.ceil(maxPeriod / DAY) + 2)
+        : undefined;
     const sliceRes = Math.min(this.period.resolutionMs, HOUR);
     this.sliceMs = Math.max(sliceRes, Math.ceil(maxPeriod / SLICES_PER_PERIOD / sliceRes) * sliceRes);
     const slices = def.type === 'latency' ? Math.ceil(maxPeriod / this.sliceMs) + 1 : 0;
@@ -47,6 +53,7 @@ export class Series {
     this.minute.add(t, good, total);
     this.half.add(t, good, total);
     if (this.period !== this.minute && this.period !== this.half) this.period.add(t, good, total);
+    this.day?.add(t, good, total);
     if (latency !== undefined && this.sketches.length > 0) {
       const id = Math.floor(t / this.sliceMs);
       const i = id % this.sketches.length;
@@ -66,23 +73,36 @@ export class Series {
 
   /** Adds the counts of the rolling burn-rate window of `windowMs` (≤ 3 days) ending at `now`. */
   sumWindow(windowMs: number, now: number, into: Counts): void {
-    (windowMs <= HOUR ? this.minute : this.half).sumSince(now - windowMs, now, into);
+    const ring = windowMs <= HOUR ? this.minute : this.half;
+    const r = ring.resolutionMs;
+    ring.sumBuckets(Math.floor((now - windowMs) / r) + 1, Math.floor(now / r), into);
   }
 
   /** Adds the counts of the SLO window. */
   sumPeriod(w: EvaluatedWindow, into: Counts): void {
-    if (w.kind === 'calendar') this.period.sumFrom(w.start, w.end, into);
-    else this.period.sumSince(w.start, w.end, into);
+    const r = this.period.resolutionMs;
+    // Calendar: buckets starting at or after the start; rolling: buckets after the one holding `now - period`.
+    const from = w.kind === 'calendar' ? Math.ceil(w.start / r) : Math.floor(w.start / r) + 1;
+    const to = Math.floor(w.end / r);
+    const firstDay = Math.ceil(from / 24);
+    const lastDay = Math.floor((to - 23) / 24);
+    if (!this.day || firstDay > lastDay) {
+      this.period.sumBuckets(from, to, into);
+      return;
+    }
+    this.period.sumBuckets(from, firstDay * 24 - 1, into);
+    this.day.sumBuckets(firstDay, lastDay, into);
+    this.period.sumBuckets((lastDay + 1) * 24, to, into);
   }
 
-  /** Merges into `into` the sketches of the slices that overlap the SLO window. */
-  mergeSketches(w: EvaluatedWindow, into: DDSketch): void {
+  /** Pushes onto `into` the sketches of the slices that overlap the SLO window. */
+  collectSketches(w: EvaluatedWindow, into: DDSketch[]): void {
     const from = Math.floor(w.start / this.sliceMs);
     const to = Math.floor(w.end / this.sliceMs);
     for (let i = 0; i < this.sketches.length; i++) {
       const id = this.sliceIds[i] ?? -1;
       const sketch = this.sketches[i];
-      if (sketch && id >= from && id <= to) into.merge(sketch);
+      if (sketch && id >= from && id <= to) into.push(sketch);
     }
   }
 
@@ -90,6 +110,7 @@ export class Series {
   get byteLength(): number {
     const rings = this.minute.byteLength + this.half.byteLength;
     const period = this.period === this.minute || this.period === this.half ? 0 : this.period.byteLength;
-    return rings + period + this.sketches.reduce((n, s) => n + (s?.byteLength ?? 0), 0);
+    const day = this.day?.byteLength ?? 0;
+    return rings + period + day + this.sketches.reduce((n, s) => n + (s?.byteLength ?? 0), 0);
   }
 }

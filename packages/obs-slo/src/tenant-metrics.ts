@@ -4,8 +4,9 @@ import { SloError, type SloErrorCode } from './errors.js';
 import { evaluateMetric } from './evaluate.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { Series } from './series.js';
-import { type MetricDef, normalizeSpec, sameSpec } from './spec.js';
+import { normalizeSpec, sameSpec } from './spec.js';
 import { invalidTenantError, isValidTenantId, OVERFLOW_TENANT } from './tenant-id.js';
+import { addEntry, type Entry, findEntry, type MetricState, TenantSeries } from './tenant-store.js';
 import type {
   BusinessMetricSpec,
   SloCounterRegistry,
@@ -14,17 +15,6 @@ import type {
   TenantMetrics,
   TenantMetricsOptions,
 } from './types.js';
-
-/** One (tenant, metric, label set): its in-process series and its counter labels. */
-interface Entry {
-  readonly series: Series | undefined;
-  readonly labels: Record<string, string>;
-}
-
-interface MetricState {
-  readonly def: MetricDef;
-  readonly tenants: Map<string, Map<string, Entry>>;
-}
 
 class TenantMetricsImpl implements TenantMetrics {
   readonly serviceName: string;
@@ -150,8 +140,8 @@ class TenantMetricsImpl implements TenantMetrics {
   /** Finds or creates the entry for the context's tenant and label set, applying the caps. */
   private entry(state: MetricState, context: TenantContext): Entry | undefined {
     let tenantId = context?.tenantId;
-    let sets = state.tenants.get(tenantId);
-    if (!sets) {
+    let t = state.tenants.get(tenantId);
+    if (!t) {
       if (!isValidTenantId(tenantId)) {
         this.reject('SLO_INVALID_TENANT', state.def.spec.name, () => invalidTenantError(tenantId));
         return undefined;
@@ -163,28 +153,27 @@ class TenantMetricsImpl implements TenantMetrics {
         }
         this.overflowed++;
         tenantId = OVERFLOW_TENANT;
-        sets = state.tenants.get(tenantId);
+        t = state.tenants.get(tenantId);
       }
-      if (!sets) {
-        sets = new Map();
-        state.tenants.set(tenantId, sets);
+      if (!t) {
+        t = new TenantSeries();
+        state.tenants.set(tenantId, t);
       }
     }
-    const extra = state.def.extraLabels;
-    let key = '';
-    for (const l of extra) key += `${context[l] ?? ''}\u0001`;
-    let entry = sets.get(key);
+    const labels = state.def.extraLabels;
+    let entry = findEntry(t, labels, context);
     if (!entry) {
-      let overflow = false;
-      if (sets.size >= this.o.maxLabelSets) {
+      if (t.entries.length >= this.o.maxLabelSets) {
         this.overflowed++;
-        key = OVERFLOW_TENANT;
-        overflow = true;
-        entry = sets.get(key);
-      }
-      if (!entry) {
-        entry = this.newEntry(state, tenantId, context, overflow);
-        sets.set(key, entry);
+        entry = t.overflow;
+        if (!entry) {
+          entry = this.newEntry(state, tenantId, context, true);
+          t.overflow = entry;
+          t.entries.push(entry);
+        }
+      } else {
+        entry = this.newEntry(state, tenantId, context, false);
+        addEntry(t, labels, context, entry);
       }
     }
     return entry;
@@ -220,7 +209,7 @@ class TenantMetricsImpl implements TenantMetrics {
     const now = this.o.clock();
     for (const [name, state] of this.metrics) {
       const series: Series[] = [];
-      for (const entry of state.tenants.get(tenantId)?.values() ?? []) if (entry.series) series.push(entry.series);
+      for (const entry of state.tenants.get(tenantId)?.entries ?? []) if (entry.series) series.push(entry.series);
       result[name] = evaluateMetric(state.def, series, now);
     }
     return result;
@@ -231,10 +220,10 @@ class TenantMetricsImpl implements TenantMetrics {
     let bytes = 0;
     const tenants = new Set<string>();
     for (const state of this.metrics.values()) {
-      for (const [tenant, sets] of state.tenants) {
+      for (const [tenant, t] of state.tenants) {
         tenants.add(tenant);
-        series += sets.size;
-        for (const e of sets.values()) bytes += e.series?.byteLength ?? 0;
+        series += t.entries.length;
+        for (const e of t.entries) bytes += e.series?.byteLength ?? 0;
       }
     }
     const problems: string[] = [];
