@@ -154,6 +154,18 @@ describe('tenants', () => {
     dropping.recordBusinessMetric('login_success_rate', 1, { tenantId: 'b' });
     expect(dropping.health().details).toMatchObject({ droppedEvents: 1, tenants: 1 });
   });
+  it('keeps label sets apart in the counters, sums them in the evaluation, and pools past maxLabelSetsPerTenant', () => {
+    const { registry, counters } = fakeRegistry();
+    const m = initializeTenantMetrics('svc', registry, { maxLabelSetsPerTenant: 2, clock: () => T0 });
+    for (const region of ['eu', 'us', 'ap', 'sa']) {
+      m.recordBusinessMetric('login_success_rate', region === 'eu' ? 0 : 1, { tenantId: 'a', service: 'auth', region });
+    }
+    expect(m.evaluateSlos('a').login_success_rate).toMatchObject({ sampleCount: 4, sli: 0.75 });
+    const key = (region: string) =>
+      `dotmac_slo_events_total${JSON.stringify({ tenant_id: 'a', slo: 'login_success_rate', service: region === '_overflow' ? '_overflow' : 'auth', region })}`;
+    expect([key('eu'), key('us'), key('_overflow')].map((k) => counters.get(k))).toEqual([1, 1, 2]);
+    expect(m.health().details).toMatchObject({ series: 3, overflowEvents: 2 });
+  });
 });
 
 describe('bad input never reaches the host app in production', () => {

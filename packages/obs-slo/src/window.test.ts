@@ -1,3 +1,4 @@
+import { tickClock } from './tenant-id.js';
 import { initializeTenantMetrics } from './tenant-metrics.js';
 import type { SloWindowSpec } from './types.js';
 import { calendarStart } from './window.js';
@@ -103,5 +104,15 @@ describe('calendar windows in a time zone', () => {
     expect(() => metricsAt({ now: 0 }, { kind: 'calendar', unit: 'week', timeZone: 'Mars/Olympus' })).toThrow(
       /Unknown time zone "Mars\/Olympus"/,
     );
+  });
+});
+
+describe('the default clock', () => {
+  it('reads the time once per synchronous run and again after it', async () => {
+    const first = tickClock();
+    expect(tickClock()).toBe(first);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(tickClock()).toBeGreaterThan(first);
+    expect(Math.abs(tickClock() - Date.now())).toBeLessThan(1000);
   });
 });
