@@ -8,5 +8,5 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(\\.pnpm/)?(ky|@opentelemetry\\+otlp-exporter-base|@opentelemetry/otlp-exporter-base)[@/])',
   ],
-  testTimeout: 30_000,
+  globals: { testTimeout: 30_000 },
 };
