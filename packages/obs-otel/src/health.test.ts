@@ -22,7 +22,7 @@ interface ExporterDetails {
   lastSuccessAt: string | null;
 }
 const traces = (health: ComponentHealth) =>
-  (health.details?.signals as Record<string, { status: string; exporters: ExporterDetails[] }>).traces;
+  (health.details?.signals as { traces: { status: string; exporters: ExporterDetails[] } }).traces;
 
 /** Polls `health()` until `predicate` holds (bounded). */
 async function healthUntil(otel: OtelBootstrap, predicate: (h: ComponentHealth) => boolean): Promise<ComponentHealth> {
