@@ -2,11 +2,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const packages = fs
-  .readdirSync(path.join(__dirname, 'packages'))
-  .filter((name) => fs.existsSync(path.join(__dirname, 'packages', name, 'jest.config.cjs')))
-  .map((name) => `<rootDir>/packages/${name}`);
+const projectsIn = (folder) =>
+  fs
+    .readdirSync(path.join(__dirname, folder))
+    .filter((name) => fs.existsSync(path.join(__dirname, folder, name, 'jest.config.cjs')))
+    .map((name) => `<rootDir>/${folder}/${name}`);
 
 module.exports = {
-  projects: [...packages, '<rootDir>/tooling/package-checks'],
+  projects: [...projectsIn('packages'), ...projectsIn('examples'), '<rootDir>/tooling/package-checks'],
 };

@@ -9,6 +9,7 @@ module.exports = function jestPreset(rootDir, displayName) {
     displayName,
     rootDir,
     testEnvironment: 'node',
+    setupFilesAfterEnv: [path.join(__dirname, 'jest-timeout.cjs')],
     testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
     transform: {
       '^.+\\.[cm]?[tj]sx?$': [

@@ -2,5 +2,5 @@
 module.exports = {
   ...require('../jest.preset.cjs')(__dirname, 'package-checks'),
   testMatch: ['<rootDir>/*.test.ts'],
-  testTimeout: 300_000,
+  globals: { testTimeout: 300_000 },
 };
