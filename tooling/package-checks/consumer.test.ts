@@ -60,6 +60,19 @@ const expectedRuntimeExports: Record<string, readonly string[]> = {
     'grafanaDashboardUid',
     'signozDashboardName',
   ],
+  '@dotmac/obs-slo': [
+    'initializeTenantMetrics',
+    'BusinessMetricType',
+    'DEFAULT_BUSINESS_METRICS',
+    'DEFAULT_BURN_RATE_ALERTS',
+    'DEFAULT_RUNBOOK_URL',
+    'SloError',
+    'SloErrorCode',
+    'generatePrometheusRules',
+    'generatePrometheusRuleTests',
+    'toOpenSlo',
+    'fromOpenSlo',
+  ],
   '@dotmac/observability': ['ObservabilityError'],
 };
 
