@@ -5,6 +5,7 @@ import { evaluateMetric } from './evaluate.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { Series } from './series.js';
 import { normalizeSpec, sameSpec } from './spec.js';
+import { tenantHealth } from './tenant-health.js';
 import { invalidTenantError, isValidTenantId, OVERFLOW_TENANT } from './tenant-id.js';
 import { addEntry, type Entry, findEntry, type MetricState, TenantSeries } from './tenant-store.js';
 import type {
@@ -216,41 +217,13 @@ class TenantMetricsImpl implements TenantMetrics {
   }
 
   health(): ComponentHealth {
-    let series = 0;
-    let bytes = 0;
-    const tenants = new Set<string>();
-    for (const state of this.metrics.values()) {
-      for (const [tenant, t] of state.tenants) {
-        tenants.add(tenant);
-        series += t.entries.length;
-        for (const e of t.entries) bytes += e.series?.byteLength ?? 0;
-      }
-    }
-    const problems: string[] = [];
-    if (this.invalid > 0) problems.push(`${this.invalid} invalid records rejected`);
-    if (this.dropped > 0) problems.push(`${this.dropped} events dropped past the tenant cap`);
-    if (this.overflowed > 0) problems.push(`${this.overflowed} events pooled into _overflow past a cap`);
-    if (this.registryErrors > 0) problems.push(`${this.registryErrors} metrics registry errors`);
-    return {
-      name: 'tenant-metrics',
-      status: problems.length > 0 ? 'degraded' : 'healthy',
-      message:
-        problems.length > 0
-          ? `${problems.join('; ')}: check tenant ids, values and the caps (maxTenantsPerMetric, maxLabelSetsPerTenant).`
-          : `${this.metrics.size} business metrics, ${tenants.size} tenants: all records accepted.`,
-      details: {
-        serviceName: this.serviceName,
-        metrics: this.metrics.size,
-        tenants: tenants.size,
-        series,
-        storageBytes: bytes,
-        invalidRecords: this.invalid,
-        droppedEvents: this.dropped,
-        overflowEvents: this.overflowed,
-        registryErrors: this.registryErrors,
-        sloMonitoring: this.o.monitoring,
-      },
-    };
+    return tenantHealth(this.serviceName, this.metrics.values(), {
+      invalidRecords: this.invalid,
+      droppedEvents: this.dropped,
+      overflowEvents: this.overflowed,
+      registryErrors: this.registryErrors,
+      sloMonitoring: this.o.monitoring,
+    });
   }
 }
 
