@@ -85,6 +85,8 @@ export class MetricState {
     this.type = def.type;
     this.labelNames = def.labels;
     this.exportName = prefix + def.name;
+    // A metric without labels has one series from the start (0), as prom-client's do.
+    if (def.labels.length === 0) this.single = this.create({});
     this.maxSeries = maxSeries;
   }
 
