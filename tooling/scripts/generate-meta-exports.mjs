@@ -1,7 +1,8 @@
 // Writes the meta-package's explicit re-export lists (packages/observability/src/index.ts and its framework
 // subpaths) from the public exports of the six capability packages, read with the TypeScript compiler.
 // A name exported by two packages must be the same declaration (a re-export); anything else is a collision.
-// Run after changing a package's public API: `node tooling/scripts/generate-meta-exports.mjs`.
+// Run after changing a package's public API: `node tooling/scripts/generate-meta-exports.mjs`;
+// `--check` writes nothing and exits 1 when a file is out of date (the meta-package's tests run it).
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -80,4 +81,10 @@ if (collisions.length > 0) {
   console.error(`Name collisions (rename one side, or re-export one declaration):\n  ${collisions.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`wrote ${['index', ...SUBPATHS].map((n) => `${n}.ts`).join(', ')} in ${path.relative(root, out)}`);
+if (stale.length > 0) {
+  console.error(
+    `Out of date in packages/observability/src: ${stale.join(', ')}; run node tooling/scripts/generate-meta-exports.mjs`,
+  );
+  process.exit(1);
+}
+console.log(`${check ? 'up to date' : 'wrote'}: ${['index', ...SUBPATHS].map((n) => `${n}.ts`).join(', ')}`);
