@@ -59,6 +59,32 @@ export class CountRing {
     into.total += total;
   }
 
+  /**
+   * Adds to `into[j]` the counts of the last `lengths[j]` buckets ending at `toBucket` (`lengths` ascending),
+   * reading each bucket once for all the nested windows.
+   */
+  sumNested(toBucket: number, lengths: readonly number[], into: readonly Counts[]): void {
+    const oldest = this.last - this.size + 1;
+    let good = 0;
+    let total = 0;
+    let n = 0;
+    for (let j = 0; j < lengths.length; j++) {
+      const len = lengths[j] as number;
+      for (; n < len; n++) {
+        const k = toBucket - n;
+        if (k > this.last) continue;
+        if (k < oldest) break;
+        const i = k % this.size;
+        good += this.good[i] as number;
+        total += this.total[i] as number;
+      }
+      n = len;
+      const c = into[j] as Counts;
+      c.good += good;
+      c.total += total;
+    }
+  }
+
   /** Bytes held by the buckets. */
   get byteLength(): number {
     return this.good.byteLength + this.total.byteLength;

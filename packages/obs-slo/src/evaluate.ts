@@ -2,19 +2,17 @@ import { SLO_WINDOWS, type SloWindow } from '@dotmac/obs-config';
 import { firingAlerts } from './burn-rate.js';
 import type { Counts } from './count-ring.js';
 import { type DDSketch, quantileOf } from './dd-sketch.js';
-import { parseDuration } from './duration.js';
 import type { Series } from './series.js';
 import type { MetricDef } from './spec.js';
 import type { EvaluatedWindow, SloEvaluation, SloStatus } from './types.js';
 
-const WINDOW_MS: readonly [SloWindow, number][] = SLO_WINDOWS.map((w) => [w, parseDuration(w)]);
-
 function ratesOf(def: MetricDef, series: readonly Series[], now: number) {
   const errorRatios = {} as Record<SloWindow, number>;
   const burnRates = {} as Record<SloWindow, number>;
-  for (const [w, ms] of WINDOW_MS) {
-    const c: Counts = { good: 0, total: 0 };
-    for (const s of series) s.sumWindow(ms, now, c);
+  const counts: Counts[] = SLO_WINDOWS.map(() => ({ good: 0, total: 0 }));
+  for (const s of series) s.sumBurnWindows(now, counts);
+  for (const [j, w] of SLO_WINDOWS.entries()) {
+    const c = counts[j] as Counts;
     const ratio = c.total > 0 ? (c.total - c.good) / c.total : 0;
     errorRatios[w] = ratio;
     burnRates[w] = def.budget > 0 ? ratio / def.budget : 0;

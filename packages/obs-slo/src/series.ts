@@ -7,6 +7,9 @@ const MINUTE = 60_000;
 const HALF_HOUR = 1_800_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Bucket counts of the `SLO_WINDOWS` (5m 30m 1h | 2h 6h 1d 3d) in the minute and 30-minute rings. */
+const MINUTE_WINDOWS = [5, 30, 60];
+const HALF_HOUR_WINDOWS = [4, 12, 48, 144];
 
 /** Sketch slices per SLO period: a latency percentile covers the window plus at most a quarter of it. */
 const SLICES_PER_PERIOD = 4;
@@ -71,11 +74,10 @@ export class Series {
     }
   }
 
-  /** Adds the counts of the rolling burn-rate window of `windowMs` (≤ 3 days) ending at `now`. */
-  sumWindow(windowMs: number, now: number, into: Counts): void {
-    const ring = windowMs <= HOUR ? this.minute : this.half;
-    const r = ring.resolutionMs;
-    ring.sumBuckets(Math.floor((now - windowMs) / r) + 1, Math.floor(now / r), into);
+  /** Adds the counts of the burn-rate windows 5m, 30m, 1h (minute ring) and 2h, 6h, 1d, 3d (30-minute ring). */
+  sumBurnWindows(now: number, into: readonly Counts[]): void {
+    this.minute.sumNested(Math.floor(now / MINUTE), MINUTE_WINDOWS, into.slice(0, 3));
+    this.half.sumNested(Math.floor(now / HALF_HOUR), HALF_HOUR_WINDOWS, into.slice(3));
   }
 
   /** Adds the counts of the SLO window. */
