@@ -113,6 +113,21 @@ describe('OpenTelemetry export through setOtelMeter', () => {
     expect(memory?.dataPoints[0]?.value).toBeGreaterThan(1_000_000);
   });
 
+  it('exports metrics registered after the meter was set, with the prefix and default labels', async () => {
+    const registry = initializeMetricsRegistry('svc', { prefix: 'shop_', defaultLabels: { region: 'eu' } });
+    registry.setOtelMeter(provider.getMeter('app'));
+    registry.registerMetric({
+      name: 'orders_total',
+      type: MetricType.COUNTER,
+      description: 'Orders',
+      labels: ['kind'],
+    });
+    registry.incrementCounter('orders_total', 2, { kind: 'gift' });
+    const { resourceMetrics } = await reader.collect();
+    const orders = resourceMetrics.scopeMetrics[0]?.metrics.find((m) => m.descriptor.name === 'shop_orders_total');
+    expect(orders?.dataPoints.map((p) => [p.attributes, p.value])).toEqual([[{ kind: 'gift', region: 'eu' }, 2]]);
+  });
+
   it('stops exporting when the meter is removed', async () => {
     const registry = makeRegistry();
     registry.setOtelMeter(provider.getMeter('app'));

@@ -110,10 +110,13 @@ export class BoundSeries {
   private readonly series: Series;
   private readonly refusals: Refusals;
   private readonly defaultLabels: Readonly<Record<string, string>>;
+  /** Bound past the cap: each sample is counted as an overflow sample. */
+  private readonly overflowed: boolean;
 
   constructor(state: MetricState, series: Series, refusals: Refusals, defaultLabels: Readonly<Record<string, string>>) {
     this.state = state;
     this.series = series;
+    this.overflowed = series.labels[OVERFLOW_LABEL] !== undefined;
     this.refusals = refusals;
     this.defaultLabels = defaultLabels;
   }
@@ -123,6 +126,7 @@ export class BoundSeries {
     if (series instanceof ScalarSeries && typeof value === 'number') {
       if (this.state.type === MetricType.COUNTER ? value >= 0 && value !== Infinity : Number.isFinite(value)) {
         series.value += value;
+        if (this.overflowed) this.state.overflowSamples++;
         return;
       }
     }
@@ -133,19 +137,28 @@ export class BoundSeries {
   dec(value = 1): void {
     if (!accepts(this.state, 'add')) refuseType(this.refusals, this.state, 'add');
     else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
-    else (this.series as ScalarSeries).value -= value;
+    else {
+      (this.series as ScalarSeries).value -= value;
+      if (this.overflowed) this.state.overflowSamples++;
+    }
   }
 
   set(value: number): void {
     if (!accepts(this.state, 'set')) refuseType(this.refusals, this.state, 'set');
     else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
-    else (this.series as ScalarSeries).value = value;
+    else {
+      (this.series as ScalarSeries).value = value;
+      if (this.overflowed) this.state.overflowSamples++;
+    }
   }
 
   observe(value: number): void {
     if (!accepts(this.state, 'observe')) refuseType(this.refusals, this.state, 'observe');
     else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
-    else observeSeries(this.state, this.series, value, this.defaultLabels);
+    else {
+      observeSeries(this.state, this.series, value, this.defaultLabels);
+      if (this.overflowed) this.state.overflowSamples++;
+    }
   }
 }
 

@@ -9,9 +9,14 @@ function defaultWarning(message: string): void {
   process.emitWarning(message, { code: 'DOTMAC_METRICS_INVALID' });
 }
 
+/** A name as text, without calling a caller's `toString` (which could throw). */
+export function nameOf(name: unknown): string {
+  return typeof name === 'string' ? name : Object.prototype.toString.call(name);
+}
+
 /** Shown names are cut short: a refused name may be arbitrary input. */
 export function shown(name: unknown): string {
-  const text = typeof name === 'string' ? name : String(name);
+  const text = nameOf(name);
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}...` : text);
 }
 
@@ -34,7 +39,7 @@ export class Refusals {
   refuse(metric: unknown, reason: DropReason, message: () => string): void {
     this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
     if (this.policy === 'drop') return;
-    const name = typeof metric === 'string' ? metric : String(metric);
+    const name = nameOf(metric);
     if (this.policy === 'throw') {
       const code =
         reason === DropReason.INVALID_DEFINITION
