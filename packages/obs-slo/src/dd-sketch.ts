@@ -11,6 +11,7 @@ export class DDSketch {
   readonly maxBuckets: number;
   readonly gamma: number;
   private readonly lnGamma: number;
+  private readonly multiplier: number;
   /** Bucket counts (internal: read by `quantileOf`). */
   counts: Uint32Array = new Uint32Array(0);
   /** Key of `counts[0]`. */
@@ -23,6 +24,7 @@ export class DDSketch {
     this.maxBuckets = maxBuckets;
     this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
     this.lnGamma = Math.log(this.gamma);
+    this.multiplier = 1 / this.lnGamma;
   }
 
   /** Adds `value` (≥ 0) `n` times. */
@@ -32,7 +34,10 @@ export class DDSketch {
       this.zeroCount += n;
       return;
     }
-    this.addKey(Math.ceil(Math.log(value) / this.lnGamma), n);
+    const key = Math.ceil(Math.log(value) * this.multiplier);
+    const i = key - this.offset;
+    if (i >= 0 && i < this.counts.length) this.counts[i] = (this.counts[i] as number) + n;
+    else this.addKey(key, n);
   }
 
   private addKey(key: number, n: number): void {
