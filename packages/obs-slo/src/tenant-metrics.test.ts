@@ -55,6 +55,19 @@ describe('initializeTenantMetrics (the seed example)', () => {
     expect(e?.timeToExhaustionMs).toBe(0);
   });
 
+  it('estimates the time to budget exhaustion from the 1h burn rate', () => {
+    const m = initializeTenantMetrics({ serviceName: 'svc', clock: () => T0 });
+    for (let i = 0; i < 998; i++) m.recordBusinessMetric('login_success_rate', 1, { tenantId: 'a' });
+    m.recordBusinessMetric('login_success_rate', 0, { tenantId: 'a' });
+    m.recordBusinessMetric('login_success_rate', 0, { tenantId: 'a' });
+    const e = m.evaluateSlos('a').login_success_rate;
+    // 2 bad in 1000 with a 1% budget: 20% consumed, burning at 0.2× the sustainable rate.
+    expect(e?.errorBudget.consumed).toBeCloseTo(0.2, 12);
+    expect(e?.burnRates['1h']).toBeCloseTo(0.2, 12);
+    expect(e?.timeToExhaustionMs).toBe(Math.round((0.8 * 30 * 86_400_000) / 0.2));
+    expect(e).toMatchObject({ status: 'healthy', isMeetingSlo: true, firingAlerts: [] });
+  });
+
   it('accepts the options-object form and can skip the defaults', () => {
     const m = initializeTenantMetrics({ serviceName: 'svc', registerDefaultMetrics: false, enableSloMonitoring: true });
     expect(m.getSpecs()).toEqual([]);
