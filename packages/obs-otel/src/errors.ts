@@ -1,4 +1,4 @@
-import { ObservabilityError } from '@dotmac/obs-config';
+import { ObservabilityError } from '@dotmac/obs-config/core';
 
 /**
  * Thrown by `initializeOtel` while another bootstrap (or another OpenTelemetry SDK) owns the global providers.

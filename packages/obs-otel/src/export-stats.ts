@@ -1,4 +1,4 @@
-import { redactString } from '@dotmac/obs-config';
+import { redactString } from '@dotmac/obs-config/core';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 
 /** Delivery statistics of one exporter: results, failures, and items dropped before it. */
@@ -15,6 +15,7 @@ export class ExportStats {
   lastFailureAt: number | undefined;
   /** When the current run of failures started; undefined after a success. */
   failingSince: number | undefined;
+  /** When health() first saw drops that were not there at its previous call. */
   lastDropAt: number | undefined;
   lastError: string | undefined;
   /** Why the exporter could not be created (e.g. a missing optional package). */
@@ -41,9 +42,18 @@ export class ExportStats {
     this.lastError = redactString(result.error?.message ?? 'export failed').slice(0, 300);
   }
 
+  /** Called on the hot path, so it only counts; `noticeDrops()` timestamps them when health is read. */
   recordDrop(): void {
     this.droppedItems += 1;
-    this.lastDropAt = Date.now();
+  }
+
+  #droppedAtLastNotice = 0;
+
+  /** Sets `lastDropAt` to now if items were dropped since the previous call. */
+  noticeDrops(now: number): void {
+    if (this.droppedItems === this.#droppedAtLastNotice) return;
+    this.#droppedAtLastNotice = this.droppedItems;
+    this.lastDropAt = now;
   }
 }
 

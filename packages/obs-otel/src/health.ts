@@ -27,6 +27,7 @@ function exporterStatus(
   now: number,
   limits: Required<HealthThresholds>,
 ): [ComponentStatus, string] {
+  stats.noticeDrops(now);
   if (stats.setupError) return ['unhealthy', stats.setupError];
   if (stats.failingSince !== undefined) {
     const seconds = Math.round((now - stats.failingSince) / 1000);

@@ -1,10 +1,10 @@
-import type { ExporterConfig } from '@dotmac/obs-config';
+import type { ExporterConfig, OTelConfig } from '@dotmac/obs-config';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
 import type { IExporterMetricsHelper, ISerializer } from '@opentelemetry/otlp-transformer';
 import { OtelExporterPackageMissingError } from './errors.js';
 import type { AnyExporter } from './export-stats.js';
-import { exportTimeout, OTLP_WIRE, type Signal } from './otlp-http.js';
+import { OTLP_WIRE, type Signal, transportLimits } from './otlp-http.js';
 
 /** Optional peer packages, loaded only when an exporter of their type is configured. */
 export const OPTIONAL_PACKAGES = {
@@ -86,7 +86,7 @@ interface GrpcBase {
 export async function loadGrpcExporter<T>(
   signal: Signal,
   exporter: ExporterConfig,
-  processorTimeoutMillis: number,
+  config: OTelConfig,
 ): Promise<AnyExporter<T>> {
   const base = (await importOptional('otlp_grpc', OPTIONAL_PACKAGES.grpc)) as unknown as GrpcBase;
   const wire = OTLP_WIRE[signal];
@@ -102,8 +102,7 @@ export async function loadGrpcExporter<T>(
         return metadata;
       },
       credentials: () => credentials,
-      timeoutMillis: exportTimeout(exporter, processorTimeoutMillis),
-      concurrencyLimit: 30,
+      ...transportLimits(exporter, config),
       compression: exporter.compression ?? 'none',
     },
     wire.protobuf as ISerializer<T, unknown>,

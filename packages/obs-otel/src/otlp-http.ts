@@ -1,4 +1,4 @@
-import type { ExporterConfig } from '@dotmac/obs-config';
+import type { ExporterConfig, OTelConfig } from '@dotmac/obs-config';
 import { OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
 import { createOtlpHttpExportDelegate, httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
 import {
@@ -55,9 +55,18 @@ export const OTLP_WIRE: Record<Signal, SignalWire> = {
   },
 };
 
-/** The timeout of one export: the exporter's own, capped by the processor's export timeout. */
-export function exportTimeout(exporter: ExporterConfig, processorTimeoutMillis: number): number {
-  return Math.min(exporter.timeoutMillis ?? 10_000, processorTimeoutMillis);
+/**
+ * The timeout of one export (the exporter's own, capped by the processor's export timeout) and how many exports
+ * may be in flight: a flush sends the whole queue at once in batches, so the limit must fit a full queue.
+ */
+export function transportLimits(
+  exporter: ExporterConfig,
+  config: OTelConfig,
+): { timeoutMillis: number; concurrencyLimit: number } {
+  return {
+    timeoutMillis: Math.min(exporter.timeoutMillis ?? 10_000, config.exportTimeoutMillis),
+    concurrencyLimit: Math.max(30, Math.ceil(config.maxQueueSize / config.maxExportBatchSize) + 2),
+  };
 }
 
 /**
@@ -67,7 +76,7 @@ export function exportTimeout(exporter: ExporterConfig, processorTimeoutMillis: 
 export function createOtlpHttpExporter<T>(
   signal: Signal,
   exporter: ExporterConfig,
-  processorTimeoutMillis: number,
+  config: OTelConfig,
 ): OTLPExporterBase<T> {
   const wire = OTLP_WIRE[signal];
   const json = exporter.protocol === 'http/json';
@@ -79,8 +88,7 @@ export function createOtlpHttpExporter<T>(
     {
       url: exporter.endpoint ?? `http://localhost:4318/${wire.path}`,
       headers: () => Promise.resolve(headers),
-      timeoutMillis: exportTimeout(exporter, processorTimeoutMillis),
-      concurrencyLimit: 30,
+      ...transportLimits(exporter, config),
       compression: exporter.compression ?? 'none',
       agentFactory: httpAgentFactoryFromOptions({ keepAlive: true }),
     },

@@ -58,12 +58,9 @@ function createExporter<T>(
   switch (exporter.type) {
     case 'otlp_http':
     case 'jaeger':
-      return createOtlpHttpExporter<T>(signal, exporter, config.exportTimeoutMillis);
+      return createOtlpHttpExporter<T>(signal, exporter, config);
     case 'otlp_grpc': {
-      const grpc = new LazyExporter<T>(
-        () => loadGrpcExporter<T>(signal, exporter, config.exportTimeoutMillis),
-        onError,
-      );
+      const grpc = new LazyExporter<T>(() => loadGrpcExporter<T>(signal, exporter, config), onError);
       lazy.push(grpc as LazyExporter<unknown>);
       return grpc;
     }
