@@ -60,6 +60,17 @@ const expectedRuntimeExports: Record<string, readonly string[]> = {
     'grafanaDashboardUid',
     'signozDashboardName',
   ],
+  '@dotmac/obs-otel': [
+    'initializeOtel',
+    'getCurrentSpanContext',
+    'withSpan',
+    'OtelAlreadyInitializedError',
+    'OtelExporterConfigError',
+    'OtelExporterPackageMissingError',
+    'PrometheusPullReader',
+    'PROMETHEUS_CONTENT_TYPE',
+    'toPrometheusText',
+  ],
   '@dotmac/obs-slo': [
     'initializeTenantMetrics',
     'BusinessMetricType',

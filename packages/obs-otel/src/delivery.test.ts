@@ -66,6 +66,15 @@ describe('batching and shutdown', () => {
     expect(otel.health()).toMatchObject({ status: 'unhealthy', message: expect.stringContaining('shut down') });
   });
 
+  it('flushes a full queue of many small batches without hitting the exporter concurrency limit', async () => {
+    const otel = startOtel(
+      receiverConfig(receiver, { scheduledDelayMillis: 600_000, maxQueueSize: 8192, maxExportBatchSize: 32 }),
+    );
+    for (let i = 0; i < 5000; i++) otel.tracer.startSpan(`small-${i}`).end();
+    await otel.shutdown(); // 157 batches leave at once.
+    expect(new Set(receiver.spans.map((s) => s.name)).size).toBe(5000);
+  });
+
   it('shutdown() is idempotent and forceFlush() after it does not throw', async () => {
     const otel = startOtel(receiverConfig(receiver));
     otel.tracer.startSpan('once').end();
