@@ -62,10 +62,22 @@ describe('initializeMetricsRegistry', () => {
     expect(text).toContain('http_requests_total');
   });
 
+  it('reports healthy with counts when nothing was refused', () => {
+    const registry = strict();
+    registry.incrementCounter('http_requests_total', 1, HTTP);
+    expect(registry.health()).toEqual({
+      name: 'metrics',
+      status: 'healthy',
+      message: '6 metrics, 4 series, nothing refused.', // 3 label-less gauges + 1
+      details: expect.objectContaining({ metricsRegistered: 6, series: 4, maxSeriesPerMetric: 2000, droppedTotal: 0 }),
+    });
+  });
+
   it('refuses bad options with a MetricsError that says the fix', () => {
     expect(() => strict({ maxSeriesPerMetric: 0 })).toThrow(/maxSeriesPerMetric must be a positive integer/);
     expect(() => strict({ prefix: '9x' })).toThrow(MetricsError);
     expect(() => strict({ defaultLabels: { __x: 'y' } })).toThrow(/default label/);
+    expect(() => strict({ onInvalid: 'ignore' as never })).toThrow(/onInvalid must be/);
   });
 });
 

@@ -103,7 +103,7 @@ export class MetricsRegistry implements HealthReporter {
     const aggregator = normalized.name === DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT ? 'average' : 'sum';
     this.promRegistry.registerMetric(new StoreCollector(state, aggregator) as unknown as Metric);
     this.metrics.set(normalized.name, state);
-    this.otel?.add(state);
+    this.exportToOtel(state);
   }
 
   /** The definition of a registered metric (by its name without prefix). */
@@ -186,7 +186,7 @@ export class MetricsRegistry implements HealthReporter {
     this.otel = undefined;
     if (meter === undefined) return;
     this.otel = new OtelBridge(meter, this.defaultLabels);
-    for (const state of this.metrics.values()) this.otel.add(state);
+    for (const state of this.metrics.values()) this.exportToOtel(state);
   }
 
   /**
@@ -209,6 +209,15 @@ export class MetricsRegistry implements HealthReporter {
   /** The registry's health: metrics registered, series against the cap, refused samples by reason. */
   health(): ComponentHealth {
     return metricsHealth([...this.metrics.values()], this.maxSeriesPerMetric, this.refusals, this.otel !== undefined);
+  }
+
+  private exportToOtel(state: MetricState): void {
+    if (this.otel === undefined || this.otel.add(state)) return;
+    this.refusals.warnOnce(
+      `${state.def.name}\u0000otel`,
+      () =>
+        `Metric ${shown(state.exportName)} is not exported through OpenTelemetry: OTel instrument names must match [A-Za-z][A-Za-z0-9_.-/]{0,254} (no ':' and no leading '_').`,
+    );
   }
 
   private registerDefaults(): void {
