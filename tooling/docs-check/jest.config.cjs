@@ -1,0 +1,6 @@
+// Every TypeScript example in the READMEs and docs/ is type-checked and run, so the docs cannot rot.
+module.exports = {
+  ...require('../jest.preset.cjs')(__dirname, 'docs-check'),
+  testMatch: ['<rootDir>/*.test.ts'],
+  globals: { testTimeout: 120_000 },
+};
