@@ -66,3 +66,11 @@ export function createCpuSampler(): () => number {
 export function sampleMemoryBytes(): number {
   return process.memoryUsage.rss();
 }
+
+/** The default gauges sampled at collection time, with a fresh sampler each (the CPU one keeps its last reading). */
+export function defaultSamplers(): Array<[string, () => number]> {
+  return [
+    [DefaultMetricNames.SYSTEM_MEMORY_USAGE_BYTES, sampleMemoryBytes],
+    [DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT, createCpuSampler()],
+  ];
+}

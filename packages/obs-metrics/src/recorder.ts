@@ -39,6 +39,23 @@ export function refuseType(refusals: Refusals, state: MetricState, method: keyof
   );
 }
 
+/** Refuses a call on an unknown metric, or on a metric of another type. */
+export function refuseMetric(
+  refusals: Refusals,
+  name: string,
+  state: MetricState | undefined,
+  method: keyof typeof ACCEPTS,
+): void {
+  if (state !== undefined) refuseType(refusals, state, method);
+  else {
+    refusals.refuse(
+      name,
+      DropReason.UNKNOWN_METRIC,
+      () => `Metric ${shown(name)} is not registered: call registerMetric({ name, type, description, labels }) first.`,
+    );
+  }
+}
+
 /** Refuses labels that do not match the definition. */
 export function refuseLabels(refusals: Refusals, state: MetricState, reason: DropReason, labels: unknown): void {
   refusals.refuse(state.def.name, reason, () => {
@@ -80,6 +97,15 @@ export function warnOverflow(refusals: Refusals, state: MetricState, max: number
     `${state.def.name}\u0000overflow`,
     () =>
       `Metric ${shown(state.def.name)} reached maxSeriesPerMetric (${max}) label sets; new label sets now go to one series labelled ${OVERFLOW_LABEL}="true". A label probably carries unbounded values (ids, raw paths).`,
+  );
+}
+
+/** Warns once that a metric's name cannot be an OpenTelemetry instrument name (it stays in Prometheus). */
+export function warnNotOtel(refusals: Refusals, state: MetricState): void {
+  refusals.warnOnce(
+    `${state.def.name}\u0000otel`,
+    () =>
+      `Metric ${shown(state.exportName)} is not exported through OpenTelemetry: OTel instrument names must match [A-Za-z][A-Za-z0-9_.-/]{0,254} (no ':' and no leading '_').`,
   );
 }
 

@@ -2,7 +2,7 @@ import type { ComponentHealth, HealthReporter } from '@dotmac/obs-config';
 import { DefaultMetricNames } from '@dotmac/obs-config';
 import type { Metric } from 'prom-client';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { createCpuSampler, DEFAULT_METRIC_DEFINITIONS, sampleMemoryBytes } from './default-metrics.js';
+import { DEFAULT_METRIC_DEFINITIONS, defaultSamplers } from './default-metrics.js';
 import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from './exposition.js';
 import { metricsHealth } from './health.js';
 import type { Series } from './metric-state.js';
@@ -18,11 +18,12 @@ import {
   RefusedSeries,
   refuseDefinition,
   refuseLabels,
-  refuseType,
+  refuseMetric,
   refuseValue,
+  warnNotOtel,
   warnOverflow,
 } from './recorder.js';
-import { Refusals, shown } from './refusals.js';
+import { Refusals } from './refusals.js';
 import { resolveOptions } from './registry-options.js';
 import { scrape } from './scrape.js';
 import type {
@@ -33,7 +34,7 @@ import type {
   MetricsRegistryOptions,
   SeriesHandle,
 } from './types.js';
-import { DropReason, MetricType } from './types.js';
+import { MetricType } from './types.js';
 import { normalizeDefinition, sameDefinition } from './validation.js';
 
 type Method = 'inc' | 'add' | 'set' | 'observe';
@@ -212,20 +213,15 @@ export class MetricsRegistry implements HealthReporter {
   }
 
   private exportToOtel(state: MetricState): void {
-    if (this.otel === undefined || this.otel.add(state)) return;
-    this.refusals.warnOnce(
-      `${state.def.name}\u0000otel`,
-      () =>
-        `Metric ${shown(state.exportName)} is not exported through OpenTelemetry: OTel instrument names must match [A-Za-z][A-Za-z0-9_.-/]{0,254} (no ':' and no leading '_').`,
-    );
+    if (this.otel !== undefined && !this.otel.add(state)) warnNotOtel(this.refusals, state);
   }
 
   private registerDefaults(): void {
     for (const definition of DEFAULT_METRIC_DEFINITIONS) this.registerMetric(definition);
-    const memory = this.metrics.get(DefaultMetricNames.SYSTEM_MEMORY_USAGE_BYTES);
-    if (memory !== undefined) memory.sampler = sampleMemoryBytes;
-    const cpu = this.metrics.get(DefaultMetricNames.SYSTEM_CPU_USAGE_PERCENT);
-    if (cpu !== undefined) cpu.sampler = createCpuSampler();
+    for (const [name, sampler] of defaultSamplers()) {
+      const state = this.metrics.get(name);
+      if (state !== undefined) state.sampler = sampler;
+    }
   }
 
   private seriesFor(name: string, method: Method, value: number, labels?: MetricLabels): Series | undefined {
@@ -245,14 +241,7 @@ export class MetricsRegistry implements HealthReporter {
   }
 
   private refuseMetric(name: string, state: MetricState | undefined, method: Method): void {
-    if (state !== undefined) refuseType(this.refusals, state, method);
-    else
-      this.refusals.refuse(
-        name,
-        DropReason.UNKNOWN_METRIC,
-        () =>
-          `Metric ${shown(name)} is not registered: call registerMetric({ name, type, description, labels }) first.`,
-      );
+    refuseMetric(this.refusals, name, state, method);
   }
 }
 
