@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DDSketch } from './dd-sketch.js';
+import { DDSketch, quantileOf } from './dd-sketch.js';
 
 /** A seeded lognormal generator (Box–Muller over a xorshift PRNG). */
 function lognormal(seed: number, mu: number, sigma: number): () => number {
@@ -59,6 +59,31 @@ describe('DDSketch', () => {
           const got = sketch.quantile(1);
           if (exact > 1e-9) expect(Math.abs(got - exact) / exact).toBeLessThanOrEqual(0.0100001);
           else expect(got).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it('quantileOf several sketches equals the quantile of their merge', () => {
+    fc.assert(
+      fc.property(
+        // Values within 230 buckets of each other, so that the merged sketch does not collapse any.
+        fc.array(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1, max: 100, noNaN: true })), { maxLength: 80 }), {
+          minLength: 2,
+          maxLength: 5,
+        }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (groups, q) => {
+          const sketches = groups.map((g) => {
+            const s = new DDSketch();
+            for (const v of g) s.add(v);
+            return s;
+          });
+          const merged = new DDSketch();
+          for (const s of sketches) merged.merge(s);
+          const got = quantileOf(sketches, q);
+          if (merged.count === 0) expect(got).toBeNaN();
+          else expect(got).toBe(merged.quantile(q));
         },
       ),
     );

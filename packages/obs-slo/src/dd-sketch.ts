@@ -107,33 +107,26 @@ export class DDSketch {
 export function quantileOf(sketches: readonly DDSketch[], q: number): number {
   if (sketches.length === 1) return (sketches[0] as DDSketch).quantile(q);
   let count = 0;
-  let zeros = 0;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const s of sketches) {
     count += s.count;
-    zeros += s.zeroCount;
     if (s.counts.length === 0) continue;
     lo = Math.min(lo, s.offset);
     hi = Math.max(hi, s.offset + s.counts.length - 1);
   }
   const first = sketches[0];
   if (count === 0 || !first) return Number.NaN;
-  const rank = q * (count - 1);
-  if (zeros > rank) return 0;
-  const merged = new Float64Array(hi - lo + 1);
-  for (const s of sketches) {
-    const base = s.offset - lo;
-    for (let i = 0; i < s.counts.length; i++) merged[base + i] = (merged[base + i] as number) + (s.counts[i] as number);
-  }
-  let seen = zeros;
-  let key = hi;
-  for (let i = 0; i < merged.length; i++) {
-    seen += merged[i] ?? 0;
-    if (seen > rank) {
-      key = lo + i;
-      break;
+  // Walk down from the highest key (high percentiles stop early): the element of rank floor(q × (count − 1)) from
+  // the bottom is the element of rank `above` from the top.
+  const above = count - 1 - Math.floor(q * (count - 1));
+  let seen = 0;
+  for (let key = hi; key >= lo; key--) {
+    for (const s of sketches) {
+      const i = key - s.offset;
+      if (i >= 0 && i < s.counts.length) seen += s.counts[i] as number;
     }
+    if (seen > above) return (2 * first.gamma ** key) / (first.gamma + 1);
   }
-  return (2 * first.gamma ** key) / (first.gamma + 1);
+  return 0;
 }
