@@ -21,8 +21,11 @@ interface ExporterDetails {
   exportedItems: number;
   lastSuccessAt: string | null;
 }
-const traces = (health: ComponentHealth) =>
-  (health.details?.signals as { traces: { status: string; exporters: ExporterDetails[] } }).traces;
+function traces(health: ComponentHealth): { status: string; exporters: ExporterDetails[] } {
+  const signals = health.details?.signals as { traces?: { status: string; exporters: ExporterDetails[] } } | undefined;
+  if (!signals?.traces) throw new Error(`no traces in health details: ${health.message}`);
+  return signals.traces;
+}
 
 /** Polls `health()` until `predicate` holds (bounded). */
 async function healthUntil(otel: OtelBootstrap, predicate: (h: ComponentHealth) => boolean): Promise<ComponentHealth> {

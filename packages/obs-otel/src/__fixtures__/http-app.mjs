@@ -17,7 +17,7 @@ const otel = initializeOtel(
 // Loaded after initializeOtel, as an app would, so the instrumentation patches it.
 const http = createRequire(import.meta.url)('node:http');
 
-const server = http.createServer((req, res) => {
+const server = http.createServer((_req, res) => {
   const span = getCurrentSpanContext(); // What a middleware sees.
   res.end(JSON.stringify(span ?? null));
 });
