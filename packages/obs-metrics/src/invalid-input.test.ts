@@ -116,3 +116,17 @@ describe('onInvalid', () => {
     expect(warnings.join('\n')).toContain('token');
   });
 });
+
+describe('method and type', () => {
+  it('refuses each call on a metric of another type', () => {
+    const registry = initializeMetricsRegistry('svc', { onInvalid: 'throw' });
+    const wrong = { reason: 'wrong_type' };
+    expect(() => registry.observeSummary('http_request_duration_seconds', 1, { method: 'GET', endpoint: '/' })).toThrow(
+      expect.objectContaining(wrong),
+    );
+    expect(() => registry.observeHistogram('database_connections_active', 1)).toThrow(expect.objectContaining(wrong));
+    expect(() => registry.addUpDownCounter('http_requests_total', 1, HTTP)).toThrow(expect.objectContaining(wrong));
+    expect(() => registry.series('database_connections_active').observe(1)).toThrow(expect.objectContaining(wrong));
+    expect(registry.health().details?.droppedSamples).toEqual({ wrong_type: 4 });
+  });
+});

@@ -17,6 +17,7 @@ const ACCEPTS: Record<string, readonly MetricType[]> = {
   add: [MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
   set: [MetricType.GAUGE],
   observe: [MetricType.HISTOGRAM, MetricType.SUMMARY],
+  observeSummary: [MetricType.SUMMARY],
 };
 
 /** Refuses a value that is not a usable number (or a negative counter increment). */

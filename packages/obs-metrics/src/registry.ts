@@ -37,7 +37,7 @@ import type {
 import { MetricType } from './types.js';
 import { normalizeDefinition, sameDefinition } from './validation.js';
 
-type Method = 'inc' | 'add' | 'set' | 'observe';
+type Method = 'inc' | 'add' | 'set' | 'observe' | 'observeSummary';
 
 /**
  * One metrics registry over prom-client and OpenTelemetry: samples are recorded once into an in-memory series store,
@@ -150,7 +150,7 @@ export class MetricsRegistry implements HealthReporter {
 
   /** Records one observation into a summary. */
   observeSummary(name: string, value: number, labels?: MetricLabels): void {
-    const series = this.seriesFor(name, 'observe', value, labels);
+    const series = this.seriesFor(name, 'observeSummary', value, labels);
     if (series !== undefined) observeSeries(this.metrics.get(name) as MetricState, series, value, this.defaultLabels);
   }
 
