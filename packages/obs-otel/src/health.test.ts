@@ -42,7 +42,7 @@ it('is healthy while exports succeed, with counts per exporter', async () => {
   otel.tracer.startSpan('ok').end();
   await otel.forceFlush();
   const health = otel.health();
-  expect(health).toMatchObject({ name: 'otel', status: 'healthy' });
+  expect(health).toMatchObject({ name: 'otel', status: 'healthy', message: 'OpenTelemetry is exporting normally' });
   expect(traces(health).exporters[0]).toMatchObject({
     type: 'otlp_http',
     exportedItems: 1,

@@ -91,8 +91,13 @@ export function otelHealth(state: HealthState, thresholds: HealthThresholds = {}
     };
   }
   const status = worst(statuses);
+  const configured = Object.values(state.signals).some((signal) => signal.exporters.length > 0);
   const message =
-    problems.length === 0 ? 'OpenTelemetry is exporting traces, metrics and logs normally' : problems.join('; ');
+    problems.length > 0
+      ? problems.join('; ')
+      : configured
+        ? 'OpenTelemetry is exporting normally'
+        : 'OpenTelemetry is running with no push exporter configured';
   return { name: 'otel', status, message, details: { serviceName: state.serviceName, enabled: true, signals } };
 }
 
