@@ -29,6 +29,9 @@ export class Series {
   private readonly sliceMs: number;
   private readonly sketches: (DDSketch | undefined)[];
   private readonly sliceIds: number[];
+  /** The newest slice, cached for the hot path. */
+  private currentId = -1;
+  private current: DDSketch | undefined;
 
   constructor(def: MetricDef) {
     const maxPeriod = def.window.maxPeriodMs;
@@ -57,21 +60,31 @@ export class Series {
     this.half.add(t, good, total);
     if (this.period !== this.minute && this.period !== this.half) this.period.add(t, good, total);
     this.day?.add(t, good, total);
-    if (latency !== undefined && this.sketches.length > 0) {
-      const id = Math.floor(t / this.sliceMs);
-      const i = id % this.sketches.length;
-      if (this.sliceIds[i] !== id) {
-        if ((this.sliceIds[i] ?? -1) > id) return;
-        this.sliceIds[i] = id;
-        this.sketches[i] = undefined;
-      }
-      let sketch = this.sketches[i];
-      if (!sketch) {
-        sketch = new DDSketch();
-        this.sketches[i] = sketch;
-      }
-      sketch.add(latency);
+    if (latency === undefined) return;
+    const id = Math.floor(t / this.sliceMs);
+    if (id === this.currentId && this.current) this.current.add(latency);
+    else this.sketchFor(id)?.add(latency);
+  }
+
+  /** The sketch of slice `id`, replacing the slice it reuses; undefined for a slice already rotated out. */
+  private sketchFor(id: number): DDSketch | undefined {
+    if (this.sketches.length === 0) return undefined;
+    const i = id % this.sketches.length;
+    if (this.sliceIds[i] !== id) {
+      if ((this.sliceIds[i] ?? -1) > id) return undefined;
+      this.sliceIds[i] = id;
+      this.sketches[i] = undefined;
     }
+    let sketch = this.sketches[i];
+    if (!sketch) {
+      sketch = new DDSketch();
+      this.sketches[i] = sketch;
+    }
+    if (id >= this.currentId) {
+      this.currentId = id;
+      this.current = sketch;
+    }
+    return sketch;
   }
 
   /** Adds the counts of the burn-rate windows 5m, 30m, 1h (minute ring) and 2h, 6h, 1d, 3d (30-minute ring). */
