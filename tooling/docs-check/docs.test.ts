@@ -9,7 +9,7 @@ import { extractExamples, markdownFiles } from './extract.js';
 
 const root = path.resolve(__dirname, '..', '..');
 // In a private workspace package whose dependencies are those of a user's app (the meta-package, frameworks).
-const outDir = path.join(root, 'examples', 'docs-examples', 'generated');
+const outDir = path.join(root, 'examples', 'docs-examples', 'generated', String(process.pid));
 const examples = markdownFiles(root).flatMap((file) => extractExamples(root, file));
 const diagnostics = new Map<string, string[]>();
 let grafana: FakeGrafana;
