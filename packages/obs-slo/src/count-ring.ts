@@ -60,10 +60,10 @@ export class CountRing {
   }
 
   /**
-   * Adds to `into[j]` the counts of the last `lengths[j]` buckets ending at `toBucket` (`lengths` ascending),
+   * Adds to `into[at + j]` the counts of the last `lengths[j]` buckets ending at `toBucket` (`lengths` ascending),
    * reading each bucket once for all the nested windows.
    */
-  sumNested(toBucket: number, lengths: readonly number[], into: readonly Counts[]): void {
+  sumNested(toBucket: number, lengths: readonly number[], into: readonly Counts[], at: number): void {
     const oldest = this.last - this.size + 1;
     let good = 0;
     let total = 0;
@@ -79,7 +79,7 @@ export class CountRing {
         total += this.total[i] as number;
       }
       n = len;
-      const c = into[j] as Counts;
+      const c = into[at + j] as Counts;
       c.good += good;
       c.total += total;
     }

@@ -89,8 +89,8 @@ export class Series {
 
   /** Adds the counts of the burn-rate windows 5m, 30m, 1h (minute ring) and 2h, 6h, 1d, 3d (30-minute ring). */
   sumBurnWindows(now: number, into: readonly Counts[]): void {
-    this.minute.sumNested(Math.floor(now / MINUTE), MINUTE_WINDOWS, into.slice(0, 3));
-    this.half.sumNested(Math.floor(now / HALF_HOUR), HALF_HOUR_WINDOWS, into.slice(3));
+    this.minute.sumNested(Math.floor(now / MINUTE), MINUTE_WINDOWS, into, 0);
+    this.half.sumNested(Math.floor(now / HALF_HOUR), HALF_HOUR_WINDOWS, into, MINUTE_WINDOWS.length);
   }
 
   /** Adds the counts of the SLO window. */
