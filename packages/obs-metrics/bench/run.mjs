@@ -60,7 +60,10 @@ const counterDef = {
 };
 
 // --- ours, with Prometheus and OpenTelemetry export enabled
-const provider = new MeterProvider({ readers: [new NoopReader()] });
+const reader = new NoopReader();
+const provider = new MeterProvider({ readers: [reader] });
+const rawReader = new NoopReader();
+const rawProvider = new MeterProvider({ readers: [rawReader] });
 const ours = initializeMetricsRegistry('bench', { registerDefaultMetrics: false, onInvalid: 'drop' });
 ours.setOtelMeter(provider.getMeter('bench'));
 ours.registerMetric(counterDef);
@@ -71,7 +74,7 @@ const promCounter = new client.Counter({
   labelNames: counterDef.labels,
   registers: [promRegistry],
 });
-const otelCounter = provider.getMeter('raw').createCounter('raw_requests_total');
+const otelCounter = rawProvider.getMeter('raw').createCounter('raw_requests_total');
 
 const n = labelSets.length;
 const promInc = measure((i) => promCounter.inc(labelSets[i % n]));
@@ -85,6 +88,35 @@ report(
   0.5,
 );
 report('incrementCounter vs OTel SDK counter.add', oursInc, otelInc, 'OTel SDK counter.add(1, attrs)', null);
+
+// --- OpenTelemetry collection of those 300 series: observable callbacks reading the store vs the SDK's own counter
+const oursCollect = await measureAsync(() => reader.collect(), 50);
+const rawCollect = await measureAsync(() => rawReader.collect(), 50);
+report(
+  'OTel reader.collect(), 300 counter series (setOtelMeter)',
+  oursCollect,
+  rawCollect,
+  'OTel SDK counter, same series',
+  null,
+);
+const producer = ours.createOtelMetricProducer();
+const producerCollect = await measureAsync(() => producer.collect(), 50);
+report(
+  'OTel collect, 300 counter series (metric producer)',
+  producerCollect,
+  rawCollect,
+  'OTel SDK counter, same series',
+  null,
+);
+// One export interval at 1,000 samples/s and 60 s: recording cost plus one collection, per sample.
+const perInterval = 60_000;
+report(
+  'record 60,000 samples + 1 OTel collection, per sample (setOtelMeter)',
+  oursInc + oursCollect / perInterval,
+  otelInc + rawCollect / perInterval,
+  'OTel SDK counter',
+  null,
+);
 
 // --- bound handle
 const handle = ours.series('bench_requests_total', labelSets[0]);
@@ -268,3 +300,4 @@ for (const row of rows) {
   );
 }
 await provider.shutdown();
+await rawProvider.shutdown();
