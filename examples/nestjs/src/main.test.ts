@@ -13,4 +13,16 @@ describe('examples/nestjs', () => {
       run.child.kill('SIGKILL');
     }
   });
+
+  it('stops cleanly on Ctrl-C (SIGINT) too, through the same Nest shutdown hooks', async () => {
+    const run = startExample(path.resolve(__dirname, '..'));
+    try {
+      await run.url;
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(0);
+      expect(run.output()).toMatch(/SIGINT received, shutting down\n[\s\S]*example-nestjs stopped/);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
 });
