@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
@@ -12,6 +13,7 @@ const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'examples', 'docs-examples', 'generated', String(process.pid));
 const examples = markdownFiles(root).flatMap((file) => extractExamples(root, file));
 const diagnostics = new Map<string, string[]>();
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dotmac-docs-'));
 let grafana: FakeGrafana;
 let signoz: FakeSignoz;
 
@@ -49,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([grafana?.close(), signoz?.close()]);
   fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('documentation examples', () => {
@@ -74,7 +77,7 @@ describe('documentation examples', () => {
       };
       await expect(
         promisify(execFile)(tsx, [path.join(outDir, example.fileName)], {
-          cwd: path.dirname(outDir),
+          cwd: scratch, // files an example writes land in a folder removed afterwards
           env,
           timeout: 60_000,
         }),
