@@ -206,11 +206,13 @@ report('getPrometheusMetrics(), 10,000 series', oursScrape, promScrape, 'prom-cl
 function heapAfter(build) {
   gc();
   gc();
-  const before = process.memoryUsage().heapUsed;
+  // heapUsed plus off-heap ArrayBuffer memory, so that typed arrays are counted too.
+  const total = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const before = total();
   const kept = build();
   gc();
   gc();
-  const used = process.memoryUsage().heapUsed - before;
+  const used = total() - before;
   return { kept, used };
 }
 const SERIES = 50_000;

@@ -22,16 +22,19 @@ export class ScalarSeries {
   }
 }
 
-/** A histogram series: per-bucket (not cumulative) counts, the last one for +Inf. */
+/**
+ * A histogram series: per-bucket (not cumulative) counts, the last one for +Inf. A plain array of small integers
+ * (4 bytes each in V8) costs less than a Float64Array, whose off-heap buffer has its own overhead.
+ */
 export class HistogramSeries {
   readonly labels: Labels;
-  readonly counts: Float64Array;
+  readonly counts: number[];
   sum = 0;
   count = 0;
   attributes: OtelAttributes | undefined;
   constructor(labels: Labels, bucketCount: number) {
     this.labels = labels;
-    this.counts = new Float64Array(bucketCount + 1);
+    this.counts = new Array<number>(bucketCount + 1).fill(0);
   }
 }
 

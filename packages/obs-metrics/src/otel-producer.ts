@@ -48,7 +48,7 @@ export function collectMetricData(source: ProducerSource, start: OtelHrTime): Ot
       const dataPoints: OtelDataPoint<OtelHistogramValue>[] = [];
       for (const s of state.series) {
         if (!(s instanceof HistogramSeries || s instanceof SummarySeries)) continue;
-        const counts = s instanceof HistogramSeries ? Array.from(s.counts) : [s.count];
+        const counts = s instanceof HistogramSeries ? s.counts.slice() : [s.count];
         dataPoints.push({
           startTime: start,
           endTime: end,
