@@ -2,7 +2,7 @@ import { SLO_WINDOWS, SloMetricNames, type SloWindow } from '@dotmac/obs-config'
 import { firingAlerts } from './burn-rate.js';
 import { exact, formatNumber } from './decimal.js';
 import { parseDuration } from './duration.js';
-import { alertAnnotations, expandTenant, type PrometheusRuleOptions, ruleDefs } from './rule-input.js';
+import { alertAnnotations, counterNames, expandTenant, type PrometheusRuleOptions, ruleDefs } from './rule-input.js';
 import type { MetricDef } from './spec.js';
 import type { BusinessMetricSpec, TenantMetrics } from './types.js';
 
@@ -88,13 +88,14 @@ function testGroup(def: MetricDef, options: PrometheusRuleOptions): string {
   const slo = def.spec.name;
   const series: string[] = [];
   const firing = { page: [] as string[], ticket: [] as string[] };
+  const names = counterNames(options);
   for (const s of scenarios(def)) {
     const expected = expectedAlerts(def, s);
     if (!expected) continue;
     const labels = `{tenant_id=${q(s.tenant)},slo=${q(slo)}}`;
     const good = values(s.segments.map((g) => ({ steps: g.steps, perStep: PER_STEP - g.bad })));
-    series.push(`${SloMetricNames.EVENTS_TOTAL}${labels}`, values([{ steps: STEPS, perStep: PER_STEP }]));
-    series.push(`${SloMetricNames.GOOD_EVENTS_TOTAL}${labels}`, good);
+    series.push(`${names.total}${labels}`, values([{ steps: STEPS, perStep: PER_STEP }]));
+    series.push(`${names.good}${labels}`, good);
     for (const severity of expected) firing[severity].push(s.tenant);
   }
   let out = `  - name: ${q(`${slo}: burn-rate alerts fire exactly when both windows burn too fast`)}\n    interval: ${STEP_MINUTES}m\n    input_series:\n`;

@@ -119,6 +119,22 @@ describe('generatePrometheusRuleTests', () => {
     expect(promtoolTest(CUSTOM_SPECS, 'custom')).toMatch(/SUCCESS/);
   }, 120_000);
 
+  it('follows a registry prefix in rules and rule tests', () => {
+    const specs = [CUSTOM_SPECS[0] as BusinessMetricSpec];
+    const rules = generatePrometheusRules(specs, { metricPrefix: 'billing_' });
+    expect(rules).toContain('rate(billing_dotmac_slo_events_total{slo=');
+    fs.writeFileSync(path.join(dir, 'prefixed-rules.yml'), rules);
+    const file = path.join(dir, 'prefixed.test.yml');
+    fs.writeFileSync(
+      file,
+      generatePrometheusRuleTests(specs, { metricPrefix: 'billing_', ruleFiles: ['prefixed-rules.yml'] }),
+    );
+    expect(
+      execFileSync('/usr/bin/promtool', ['test', 'rules', file], { encoding: 'utf8', cwd: dir, timeout: 60_000 }),
+    ).toMatch(/SUCCESS/);
+    expect(() => generatePrometheusRules(specs, { metricPrefix: 'bad prefix' })).toThrow(/metricPrefix "bad prefix"/);
+  }, 60_000);
+
   it('asserts both firing and quiet alerts', () => {
     const tests = generatePrometheusRuleTests(DEFAULT_BUSINESS_METRICS);
     expect(tests).toContain('tenant_id=\\"healthy\\"');

@@ -1,17 +1,17 @@
 import { SLO_WINDOWS, SloMetricNames, type SloWindow, sloBurnRateRule, sloErrorRatioRule } from '@dotmac/obs-config';
 import { formatNumber } from './decimal.js';
 import { formatDuration } from './duration.js';
-import { alertAnnotations, type PrometheusRuleOptions, ruleDefs } from './rule-input.js';
+import { alertAnnotations, counterNames, type PrometheusRuleOptions, ruleDefs } from './rule-input.js';
 import type { MetricDef } from './spec.js';
 import type { BusinessMetricSpec, TenantMetrics } from './types.js';
 
 const q = (text: string): string => JSON.stringify(text);
 const BY = 'sum by (tenant_id, slo)';
 
-function errorRatioExpr(slo: string, range: string): string {
+function errorRatioExpr(slo: string, range: string, names: { total: string; good: string }): string {
   const sel = `{slo=${q(slo)}}[${range}]`;
-  const total = `${BY} (rate(${SloMetricNames.EVENTS_TOTAL}${sel}))`;
-  const good = `${BY} (rate(${SloMetricNames.GOOD_EVENTS_TOTAL}${sel}))`;
+  const total = `${BY} (rate(${names.total}${sel}))`;
+  const good = `${BY} (rate(${names.good}${sel}))`;
   return `(${total} - ${good}) / ${total}`;
 }
 
@@ -45,18 +45,19 @@ function groupFor(def: MetricDef, options: PrometheusRuleOptions): string {
   const slo = def.spec.name;
   const sel = `{slo=${q(slo)}}`;
   const budget = formatNumber(def.budget);
+  const names = counterNames(options);
   let out = `  - name: ${q(`dotmac-slo-${slo}`)}\n    rules:\n`;
-  for (const w of SLO_WINDOWS) out += record(sloErrorRatioRule(w), errorRatioExpr(slo, w), slo);
+  for (const w of SLO_WINDOWS) out += record(sloErrorRatioRule(w), errorRatioExpr(slo, w, names), slo);
   if (def.window.kind === 'calendar') {
     out += `      # Calendar ${def.window.label} (${def.window.timeZone}): Prometheus uses a rolling ${periodRange(def)} instead.\n`;
   }
-  out += record(sloErrorRatioRule('period'), errorRatioExpr(slo, periodRange(def)), slo);
+  out += record(sloErrorRatioRule('period'), errorRatioExpr(slo, periodRange(def), names), slo);
   for (const w of SLO_WINDOWS as readonly SloWindow[]) {
     out += record(sloBurnRateRule(w), `${sloErrorRatioRule(w)}${sel} / ${budget}`, slo);
   }
   out += record(
     SloMetricNames.OBJECTIVE,
-    `0 * group by (tenant_id, slo) (${SloMetricNames.EVENTS_TOTAL}${sel}) + ${formatNumber(def.objective)}`,
+    `0 * group by (tenant_id, slo) (${names.total}${sel}) + ${formatNumber(def.objective)}`,
     slo,
   );
   out += record(SloMetricNames.ERROR_BUDGET_REMAINING, `1 - ${sloErrorRatioRule('period')}${sel} / ${budget}`, slo);

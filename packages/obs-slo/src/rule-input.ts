@@ -1,4 +1,6 @@
+import { SloMetricNames } from '@dotmac/obs-config';
 import { assertPossible, DEFAULT_BURN_RATE_ALERTS } from './burn-rate.js';
+import { SloError } from './errors.js';
 import { type MetricDef, normalizeSpec } from './spec.js';
 import type { BurnRateAlertRule, BusinessMetricSpec, TenantMetrics } from './types.js';
 
@@ -8,6 +10,17 @@ export interface PrometheusRuleOptions {
   readonly burnRateAlerts?: readonly BurnRateAlertRule[];
   /** The `runbook_url` annotation for specs without `runbookUrl`. */
   readonly runbookUrl?: string;
+  /** The metrics registry's `prefix`, if it has one: the counters are then `<prefix>dotmac_slo_events_total`. */
+  readonly metricPrefix?: string;
+}
+
+/** The exposed names of the two counters, with the registry's prefix. */
+export function counterNames(options: PrometheusRuleOptions): { total: string; good: string } {
+  const prefix = options.metricPrefix ?? '';
+  if (!/^[a-zA-Z_:]?[a-zA-Z0-9_:]*$/.test(prefix)) {
+    throw new SloError('SLO_INVALID_SPEC', `metricPrefix "${prefix}" is not a valid metric name prefix.`);
+  }
+  return { total: `${prefix}${SloMetricNames.EVENTS_TOTAL}`, good: `${prefix}${SloMetricNames.GOOD_EVENTS_TOTAL}` };
 }
 
 /** The default `runbook_url` annotation. */
