@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_BUSINESS_METRICS, fromOpenSlo } from '@dotmac/obs-slo';
 import { type FakeGrafana, startFakeGrafana } from '../../../obs-dashboards/src/__fixtures__/fake-grafana.js';
 import { runCli } from './program.js';
 
@@ -23,6 +24,7 @@ describe('dotmac-obs', () => {
     [['config']],
     [['slo', 'rules']],
     [['slo', 'test-rules']],
+    [['slo', 'openslo']],
     [['dashboards', 'build']],
     [['dashboards', 'provision']],
   ])('%j --help prints usage and exits 0', async (command) => {
@@ -63,6 +65,20 @@ describe('dotmac-obs', () => {
     expect((await cli(['slo', 'test-rules', '--out', 'rules/slo-rules.test.yml'])).code).toBe(0);
     expect(promtool('check', 'rules', 'rules/slo-rules.yml')).toMatch(/SUCCESS/);
     expect(promtool('test', 'rules', 'rules/slo-rules.test.yml')).toMatch(/SUCCESS/);
+  });
+
+  it('slo openslo writes OpenSLO v1 SLO documents that import back to the same specs', async () => {
+    const { code, out } = await cli(['slo', 'openslo', '--service', 'user-service']);
+    expect(code).toBe(0);
+    const documents = out
+      .split(/^---$/m)
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .map((text) => JSON.parse(text) as { apiVersion: string; kind: string; spec: { service: string } });
+    expect(documents.map((d) => [d.apiVersion, d.kind, d.spec.service])).toEqual(
+      Array(5).fill(['openslo/v1', 'SLO', 'user-service']),
+    );
+    expect(fromOpenSlo(documents).map((spec) => spec.name)).toEqual(DEFAULT_BUSINESS_METRICS.map((spec) => spec.name));
   });
 
   it('slo rules reads specs from a JSON file', async () => {

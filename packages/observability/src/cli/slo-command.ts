@@ -5,6 +5,7 @@ import {
   DEFAULT_BUSINESS_METRICS,
   generatePrometheusRules,
   generatePrometheusRuleTests,
+  toOpenSlo,
 } from '@dotmac/obs-slo';
 import type { Command } from 'commander';
 import type { CliIo } from './io.js';
@@ -39,6 +40,15 @@ export function addSloCommands(program: Command, io: CliIo): void {
     const specs = await readSpecs(io, options.spec);
     const text = generatePrometheusRuleTests(specs, { ...runbook(options), ruleFiles: [options.ruleFile] });
     await write(io, options.out, text);
+  });
+  withSpec(
+    slo
+      .command('openslo')
+      .description('write the specs as OpenSLO v1 SLO documents (YAML stream, one JSON-form document each)')
+      .option('--service <name>', 'the OpenSLO service the SLOs belong to', 'service'),
+  ).action(async (options: SpecOptions & { readonly service: string }) => {
+    const documents = toOpenSlo(await readSpecs(io, options.spec), { service: options.service });
+    await write(io, options.out, documents.map((doc) => `---\n${JSON.stringify(doc, null, 2)}\n`).join(''));
   });
 }
 
