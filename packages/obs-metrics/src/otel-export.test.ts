@@ -1,3 +1,4 @@
+import { metrics as otelMetrics } from '@opentelemetry/api';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { DataPointType, MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { sampleValue } from './__fixtures__/parse-exposition.js';
@@ -140,6 +141,17 @@ describe('OpenTelemetry export through setOtelMeter', () => {
       .flatMap((m) => m.dataPoints as Array<{ attributes: Record<string, unknown>; value: unknown }>);
     expect(points.some((p) => p.attributes.endpoint === '/late')).toBe(false);
     expect(points.some((p) => p.attributes.endpoint === '/a' && typeof p.value === 'number')).toBe(false);
+  });
+});
+
+describe('OpenTelemetry API meter without an SDK', () => {
+  it("takes the API's global (no-op) meter and keeps recording and serving Prometheus", async () => {
+    const registry = makeRegistry();
+    registry.setOtelMeter(otelMetrics.getMeter('app'));
+    record(registry);
+    expect(registry.health().details?.otelExport).toBe(true);
+    const text = await registry.getPrometheusMetrics();
+    expect(sampleValue(text, 'http_requests_total', { endpoint: '/a' })).toBe(3);
   });
 });
 
