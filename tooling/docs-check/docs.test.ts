@@ -27,7 +27,10 @@ beforeAll(async () => {
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       target: ts.ScriptTarget.ES2023,
+      // The strictest settings users may have: the public APIs must accept what the examples pass.
       strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
       noEmit: true,
       skipLibCheck: true,
       types: ['node'],

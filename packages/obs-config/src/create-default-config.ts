@@ -11,9 +11,9 @@ export type DefaultConfigOverrides = Partial<Omit<OTelConfigInput, 'serviceName'
 /** The options-object form of `createDefaultConfig`. */
 export type CreateDefaultConfigOptions = DefaultConfigOverrides & {
   /** Falls back to `OTEL_SERVICE_NAME`, then `service.name` in `OTEL_RESOURCE_ATTRIBUTES`. */
-  readonly serviceName?: string;
+  readonly serviceName?: string | undefined;
   /** Selects the preset. Default: `development`. */
-  readonly environment?: Environment;
+  readonly environment?: Environment | undefined;
 };
 
 /**

@@ -9,9 +9,9 @@ import { type ExporterConfig, type OTelConfig, type OTelConfigInput, OTelConfigS
 /** Where the environment comes from and where warnings go; shared by every config entry point. */
 export interface ConfigSourceOptions {
   /** The environment to read `OTEL_*` variables from. Default: `process.env`. Pass `{}` to ignore it. */
-  readonly env?: EnvSource;
+  readonly env?: EnvSource | undefined;
   /** Receives warnings (high-cardinality resource attributes). Default: `process.emitWarning`. */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: ((message: string) => void) | undefined;
 }
 
 const OTLP_TYPES: readonly string[] = [ExporterType.OTLP_HTTP, ExporterType.OTLP_GRPC, ExporterType.JAEGER];

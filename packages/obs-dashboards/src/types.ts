@@ -22,11 +22,11 @@ export interface BuildDashboardsOptions {
   /** Tenant the dashboards are for: 1–40 characters of `[A-Za-z0-9._-]`, starting with a letter or digit. */
   readonly tenantId: string;
   /** Variable defaults and extra variables; see {@link CustomVariables}. */
-  readonly customVariables?: CustomVariables;
+  readonly customVariables?: CustomVariables | undefined;
   /** Which dashboards to render (default: all four). */
-  readonly dashboards?: readonly PlatformDashboardKey[];
+  readonly dashboards?: readonly PlatformDashboardKey[] | undefined;
   /** SigNoz API generation to render for (default `v2`); ignored for Grafana. */
-  readonly signozApiVersion?: SignozApiVersion;
+  readonly signozApiVersion?: SignozApiVersion | undefined;
 }
 
 /** One rendered dashboard. */
@@ -54,27 +54,27 @@ export interface DashboardProgressEvent {
 /** Options of {@link provisionPlatformDashboards}; extends the build options with connection settings. */
 export interface DashboardProvisioningOptions extends Omit<BuildDashboardsOptions, 'signozApiVersion'> {
   /** Base URL of Grafana or SigNoz; defaults to `GRAFANA_URL` / `SIGNOZ_URL` from `env`. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** Grafana service account token or SigNoz API key; defaults to `GRAFANA_API_KEY` / `SIGNOZ_API_KEY`. Never printed. */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /** Read and compare only; write nothing and report what would change (default `false`). */
-  readonly dryRun?: boolean;
+  readonly dryRun?: boolean | undefined;
   /** Delete dashboards owned by this package for this tenant that are no longer defined (default `false`). */
-  readonly prune?: boolean;
+  readonly prune?: boolean | undefined;
   /** Per-request timeout in milliseconds (default 10 000). */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Retries per request on 429, 5xx, network errors and timeouts (default 4). */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Dashboards processed at the same time (default 4). */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Environment to read the defaults from (default `process.env`). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Grafana organisation id, sent as `X-Grafana-Org-Id`. */
-  readonly orgId?: number;
+  readonly orgId?: number | undefined;
   /** Called once per dashboard outcome; exceptions thrown by it are ignored. */
-  readonly onProgress?: (event: DashboardProgressEvent) => void;
+  readonly onProgress?: ((event: DashboardProgressEvent) => void) | undefined;
   /** Base delay of the exponential retry backoff in milliseconds (default 300). */
-  readonly retryDelayMs?: number;
+  readonly retryDelayMs?: number | undefined;
 }
 
 /** A dashboard that could not be provisioned, with what to check. */
