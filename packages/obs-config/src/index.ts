@@ -1,6 +1,7 @@
 export type { ConfigIssue } from './config-error.js';
 export { ConfigError } from './config-error.js';
 export { Environment, ExporterType, OtlpProtocol } from './constants.js';
+export { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from './content-types.js';
 export type { CreateDefaultConfigOptions, DefaultConfigOverrides } from './create-default-config.js';
 export { createDefaultConfig } from './create-default-config.js';
 export type { ConfigSourceOptions } from './define-config.js';

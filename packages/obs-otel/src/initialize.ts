@@ -1,4 +1,5 @@
 import type { OTelConfig } from '@dotmac/obs-config';
+import { PROMETHEUS_CONTENT_TYPE } from '@dotmac/obs-config/core';
 import { diag } from '@opentelemetry/api';
 import { LoggerProvider } from '@opentelemetry/sdk-logs';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
@@ -8,7 +9,6 @@ import { disabledBootstrap } from './disabled.js';
 import { claimGlobals, registerGlobals, releaseClaim, unregisterGlobals } from './globals.js';
 import { otelHealth } from './health.js';
 import { logPipeline, metricPipeline, spanPipeline } from './pipelines.js';
-import { PROMETHEUS_CONTENT_TYPE } from './prometheus-reader.js';
 import { buildResource } from './resource.js';
 import { installSignalHandlers } from './signals.js';
 import type { InitializeOtelOptions, OtelBootstrap, OtelInstrumentation } from './types.js';

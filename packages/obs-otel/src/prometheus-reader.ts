@@ -7,9 +7,6 @@ import {
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 
-/** The content type of the Prometheus text exposition format this reader produces. */
-export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-
 const sanitizeName = (name: string): string => name.replace(/[^a-zA-Z0-9_:]/g, '_').replace(/^(\d)/, '_$1');
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const escapeHelp = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
