@@ -35,7 +35,7 @@ const config = createDefaultConfig({
 });
 const otel = initializeOtel(config);
 const metrics = initializeMetricsRegistry('dotmac-demo', { collectRuntimeMetrics: true, environment: 'production' });
-metrics.setOtelMeter(otel.meter);
+otel.addMetricProducer(metrics.createOtelMetricProducer()); // record once, export to Prometheus and OTLP
 const tenantMetrics = initializeTenantMetrics({ serviceName: 'dotmac-demo', metricsRegistry: metrics });
 
 const service = await startService(otel, metrics, tenantMetrics, Number(values.port));

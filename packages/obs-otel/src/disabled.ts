@@ -21,6 +21,7 @@ export function disabledBootstrap(config: OTelConfig): OtelBootstrap {
     meterProvider: { getMeter: () => meter },
     loggerProvider: { getLogger: () => logger },
     enabled: false,
+    addMetricProducer: () => {},
     forceFlush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
     ready: () => Promise.resolve(),

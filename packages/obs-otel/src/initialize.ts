@@ -8,6 +8,7 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { disabledBootstrap } from './disabled.js';
 import { claimGlobals, registerGlobals, releaseClaim, unregisterGlobals } from './globals.js';
 import { otelHealth } from './health.js';
+import { MetricProducerSet } from './metric-producers.js';
 import { logPipeline, metricPipeline, spanPipeline } from './pipelines.js';
 import { buildResource } from './resource.js';
 import { installSignalHandlers } from './signals.js';
@@ -50,10 +51,11 @@ function enableInstrumentations(instrumentations: readonly OtelInstrumentation[]
 }
 
 function start(config: OTelConfig, options: InitializeOtelOptions): OtelBootstrap {
-  const spans = spanPipeline(config);
-  const metrics = metricPipeline(config);
-  const logs = logPipeline(config);
   const resource = buildResource(config, options.detectResources ?? true);
+  const producers = new MetricProducerSet(resource);
+  const spans = spanPipeline(config);
+  const metrics = metricPipeline(config, producers);
+  const logs = logPipeline(config);
   const tracerProvider = new NodeTracerProvider({
     resource,
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.traceSamplerRatio) }),
@@ -103,6 +105,7 @@ function start(config: OTelConfig, options: InitializeOtelOptions): OtelBootstra
     meterProvider,
     loggerProvider,
     enabled: true,
+    addMetricProducer: (producer) => producers.add(producer),
     forceFlush: async () => {
       await Promise.allSettled([tracerProvider.forceFlush(), meterProvider.forceFlush(), loggerProvider.forceFlush()]);
     },

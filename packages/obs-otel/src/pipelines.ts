@@ -3,6 +3,7 @@ import { BatchLogRecordProcessor, ConsoleLogRecordExporter, type LogRecordProces
 import {
   ConsoleMetricExporter,
   type IMetricReader,
+  type MetricProducer,
   PeriodicExportingMetricReader,
   type PushMetricExporter,
   type ResourceMetrics,
@@ -146,13 +147,16 @@ const countPoints = (metrics: ResourceMetrics): number =>
   );
 
 /** A periodic reader per metrics exporter; the `prometheus` type gives one pull reader instead. */
-export function metricPipeline(config: OTelConfig): Pipeline<IMetricReader> & { prometheus?: PrometheusPullReader } {
+export function metricPipeline(
+  config: OTelConfig,
+  producers: MetricProducer,
+): Pipeline<IMetricReader> & { prometheus?: PrometheusPullReader } {
   const pipeline: Pipeline<IMetricReader> & { prometheus?: PrometheusPullReader } = { parts: [], stats: [], lazy: [] };
   if (!config.enableMetrics) return pipeline;
   eachExporter('metrics', config.metricsExporters, (exporter, stats) => {
     if (exporter.type === 'prometheus') {
       if (pipeline.prometheus) return; // One pull reader serves every scrape.
-      pipeline.prometheus = new PrometheusPullReader();
+      pipeline.prometheus = new PrometheusPullReader({ metricProducers: [producers] });
       pipeline.parts.push(pipeline.prometheus);
       return;
     }
@@ -164,6 +168,7 @@ export function metricPipeline(config: OTelConfig): Pipeline<IMetricReader> & { 
         exporter: observed,
         exportIntervalMillis: config.metricExportIntervalMillis,
         exportTimeoutMillis: Math.min(config.exportTimeoutMillis, config.metricExportIntervalMillis),
+        metricProducers: [producers],
       }),
     );
     pipeline.stats.push(stats);

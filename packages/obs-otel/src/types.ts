@@ -2,6 +2,7 @@ import type { ComponentHealth, HealthReporter, OTelConfig } from '@dotmac/obs-co
 import type { Meter, MeterProvider, Tracer, TracerProvider } from '@opentelemetry/api';
 import type { Logger, LoggerProvider } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
+import type { MetricProducer } from '@opentelemetry/sdk-metrics';
 import type { HealthThresholds } from './health.js';
 import type { ShutdownOnSignalsOptions } from './signals.js';
 
@@ -47,6 +48,16 @@ export interface OtelBootstrap extends HealthReporter {
   readonly loggerProvider: LoggerProvider;
   /** False for the no-op bootstrap returned when the SDK is disabled. */
   readonly enabled: boolean;
+  /**
+   * Adds a metric producer whose metrics every metrics exporter of this bootstrap then exports at each collection,
+   * such as `metrics.createOtelMetricProducer()` of `@dotmac/obs-metrics` (record once, export twice).
+   *
+   * @example
+   * ```ts
+   * otel.addMetricProducer(metrics.createOtelMetricProducer());
+   * ```
+   */
+  addMetricProducer(producer: MetricProducer): void;
   /** Exports everything pending in every signal. Never rejects. */
   forceFlush(): Promise<void>;
   /** Flushes everything pending, stops the exporters and releases the globals. Idempotent; never rejects. */
