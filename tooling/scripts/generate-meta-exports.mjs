@@ -3,6 +3,7 @@
 // A name exported by two packages must be the same declaration (a re-export); anything else is a collision.
 // Run after changing a package's public API: `node tooling/scripts/generate-meta-exports.mjs`;
 // `--check` writes nothing and exits 1 when a file is out of date (the meta-package's tests run it).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -64,9 +65,19 @@ function render(sources) {
   return `${lines.join('\n')}\n`;
 }
 
+const check = process.argv.includes('--check');
 const out = path.join(root, 'packages', 'observability', 'src');
-fs.writeFileSync(
-  path.join(out, 'index.ts'),
+const stale = [];
+function emit(name, raw) {
+  const file = path.join(out, name);
+  // Formatted as the repository formats sources, so that `biome check` and `--check` agree.
+  const biome = path.join(root, 'node_modules', '.bin', 'biome');
+  const text = execFileSync(biome, ['format', `--stdin-file-path=${file}`], { input: raw, encoding: 'utf8', cwd: root });
+  if (!check) fs.writeFileSync(file, text);
+  else if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) stale.push(name);
+}
+emit(
+  'index.ts',
   render(
     PACKAGES.map((pkg) => ({ specifier: `@dotmac/${pkg}`, file: path.join(root, 'packages', pkg, 'src', 'index.ts') })),
   ),
@@ -75,7 +86,7 @@ for (const sub of SUBPATHS) {
   const sources = ['obs-metrics', 'obs-health']
     .map((pkg) => ({ specifier: `@dotmac/${pkg}/${sub}`, file: path.join(root, 'packages', pkg, 'src', `${sub}.ts`) }))
     .filter(({ file }) => fs.existsSync(file));
-  fs.writeFileSync(path.join(out, `${sub}.ts`), render(sources));
+  emit(`${sub}.ts`, render(sources));
 }
 if (collisions.length > 0) {
   console.error(`Name collisions (rename one side, or re-export one declaration):\n  ${collisions.join('\n  ')}`);

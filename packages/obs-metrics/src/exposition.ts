@@ -3,10 +3,7 @@ import { HistogramSeries, type ScalarSeries, SummarySeries } from './metric-stat
 import { MetricType } from './types.js';
 import { escapeLabelValue } from './validation.js';
 
-/** The Prometheus text format's content type. */
-export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
-/** The OpenMetrics text format's content type. */
-export const OPENMETRICS_CONTENT_TYPE = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
+export { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from '@dotmac/obs-config';
 
 /** A sample value as the text formats spell it. */
 export function formatValue(value: number): string {
