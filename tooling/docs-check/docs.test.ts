@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { type FakeGrafana, startFakeGrafana } from '../../packages/obs-dashboards/src/__fixtures__/fake-grafana.js';
 import { type FakeSignoz, startFakeSignoz } from '../../packages/obs-dashboards/src/__fixtures__/fake-signoz.js';
+import { type OtlpReceiver, startOtlpReceiver } from '../otlp-receiver/receiver.js';
 import { extractExamples, markdownFiles } from './extract.js';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -16,6 +17,7 @@ const diagnostics = new Map<string, string[]>();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dotmac-docs-'));
 let grafana: FakeGrafana;
 let signoz: FakeSignoz;
+let collector: OtlpReceiver;
 
 beforeAll(async () => {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -49,10 +51,11 @@ beforeAll(async () => {
   }
   grafana = await startFakeGrafana('glsa_docs');
   signoz = await startFakeSignoz('signoz-docs-key', 'v2');
+  collector = await startOtlpReceiver();
 });
 
 afterAll(async () => {
-  await Promise.all([grafana?.close(), signoz?.close()]);
+  await Promise.all([grafana?.close(), signoz?.close(), collector?.stop()]);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(scratch, { recursive: true, force: true });
 });
@@ -77,6 +80,8 @@ describe('documentation examples', () => {
         GRAFANA_API_KEY: 'glsa_docs',
         SIGNOZ_URL: signoz.url,
         SIGNOZ_API_KEY: 'signoz-docs-key',
+        // Examples on the production preset export over OTLP to a real receiver on loopback.
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url('traces').replace(/\/v1\/traces$/, ''),
       };
       await expect(
         promisify(execFile)(tsx, [path.join(outDir, example.fileName)], {
