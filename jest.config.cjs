@@ -9,5 +9,10 @@ const projectsIn = (folder) =>
     .map((name) => `<rootDir>/${folder}/${name}`);
 
 module.exports = {
-  projects: [...projectsIn('packages'), ...projectsIn('examples'), '<rootDir>/tooling/docs-check', '<rootDir>/tooling/package-checks'],
+  projects: [
+    ...projectsIn('packages'),
+    ...projectsIn('examples'),
+    '<rootDir>/tooling/docs-check',
+    '<rootDir>/tooling/package-checks',
+  ],
 };

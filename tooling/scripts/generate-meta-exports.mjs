@@ -72,7 +72,11 @@ function emit(name, raw) {
   const file = path.join(out, name);
   // Formatted as the repository formats sources, so that `biome check` and `--check` agree.
   const biome = path.join(root, 'node_modules', '.bin', 'biome');
-  const text = execFileSync(biome, ['format', `--stdin-file-path=${file}`], { input: raw, encoding: 'utf8', cwd: root });
+  const text = execFileSync(biome, ['check', '--write', `--stdin-file-path=${file}`], {
+    input: raw,
+    encoding: 'utf8',
+    cwd: root,
+  });
   if (!check) fs.writeFileSync(file, text);
   else if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) stale.push(name);
 }
