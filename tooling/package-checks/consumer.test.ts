@@ -90,10 +90,13 @@ const expectedRuntimeExports: Record<string, readonly string[]> = {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dotmac-consumer-'));
 const tarballs = new Map<string, string>();
 
-function npmProject(name: string, dependencies: readonly string[]): string {
+function npmProject(name: string, dependencies: readonly string[], registryDeps: Record<string, string> = {}): string {
   const dir = path.join(work, name);
   fs.mkdirSync(dir, { recursive: true });
-  const deps = Object.fromEntries(dependencies.map((dep) => [dep, `file:${tarballs.get(dep)}`]));
+  const deps = {
+    ...Object.fromEntries(dependencies.map((dep) => [dep, `file:${tarballs.get(dep)}`])),
+    ...registryDeps,
+  };
   // Internal dependencies resolve to the local tarballs too, never to the registry.
   const overrides = Object.fromEntries([...tarballs].map(([dep, file]) => [dep, `file:${file}`]));
   fs.writeFileSync(
@@ -150,7 +153,8 @@ describe('every package installed from its tarball', () => {
 
   beforeAll(() => {
     expect([...tarballs.keys()].sort()).toEqual([...names].sort());
-    app = npmProject('all-packages', names);
+    // A TypeScript Node.js app has Node's types; the published declarations (and OpenTelemetry's) use them.
+    app = npmProject('all-packages', names, { '@types/node': '^20.19.0' });
   });
 
   it.each(names)('%s loads with import() and exports its public names', (name) => {
@@ -177,6 +181,13 @@ describe('every package installed from its tarball', () => {
       "const health: ComponentHealth = { name: 'x', status: 'healthy', message: 'ok' };",
       "const error: ObservabilityError = new all.ObservabilityError('CODE', 'message');",
       'export const code: string = error.code + health.status;',
+      "import { createDefaultConfig, initializeOtel, initializeTenantMetrics, type SloEvaluation } from '@dotmac/observability';",
+      "import { initializeMetricsRegistry } from '@dotmac/obs-metrics';",
+      "const otel = initializeOtel(createDefaultConfig('svc', 'test'));",
+      "const metrics = initializeMetricsRegistry('svc');",
+      'otel.addMetricProducer(metrics.createOtelMetricProducer());',
+      "const slo = initializeTenantMetrics({ serviceName: 'svc', metricsRegistry: metrics });",
+      "export const evaluation: SloEvaluation | undefined = slo.evaluateSlos({ tenantId: 't' })['login_success_rate'];",
       '// @ts-expect-error a status outside the union is rejected by the published types',
       "export const bad: ComponentHealth = { name: 'x', status: 'fine', message: 'ok' };",
     ].join('\n');
@@ -189,7 +200,7 @@ describe('every package installed from its tarball', () => {
           moduleResolution: 'NodeNext',
           strict: true,
           noEmit: true,
-          types: [],
+          types: ['node'],
           skipLibCheck: false,
         },
         files: ['consumer.ts'],
