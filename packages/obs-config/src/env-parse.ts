@@ -1,4 +1,5 @@
 import type { ConfigIssue } from './config-error.js';
+import { isHttpUrl } from './http-url.js';
 
 /** An environment to read from: `process.env` or any map of strings. */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -32,12 +33,7 @@ export class EnvReader {
   /** An absolute http(s) URL. */
   url(name: string): string | undefined {
     const raw = this.string(name);
-    if (raw === undefined) return undefined;
-    try {
-      if (['http:', 'https:'].includes(new URL(raw).protocol)) return raw;
-    } catch {
-      // reported below
-    }
+    if (raw === undefined || isHttpUrl(raw)) return raw;
     this.issues.push({ path: name, message: `${JSON.stringify(raw)}: must be an absolute http(s) URL` });
     return undefined;
   }

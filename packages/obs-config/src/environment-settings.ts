@@ -1,6 +1,6 @@
-import { ConfigError, type ConfigIssue } from './config-error.js';
+import { ConfigError } from './config-error.js';
 import { EnvReader, type EnvSource } from './env-parse.js';
-import { freezeRedacted, redactString } from './redact.js';
+import { freezeRedacted } from './redact.js';
 
 /** The seed's non-OTel environment variables: where Prometheus, SigNoz and Grafana are, and their API keys. */
 export interface EnvironmentSettings {
@@ -30,27 +30,16 @@ const KEYS = { signozApiKey: 'SIGNOZ_API_KEY', grafanaApiKey: 'GRAFANA_API_KEY' 
  */
 export function loadEnvironmentSettings(env: EnvSource = process.env): EnvironmentSettings {
   const reader = new EnvReader(env);
-  const issues: ConfigIssue[] = [];
   const settings: Record<string, string> = {};
   for (const [field, name] of Object.entries(URLS)) {
-    const value = reader.string(name);
-    if (value === undefined) continue;
-    if (isHttpUrl(value)) settings[field] = value.replace(/\/+$/, '');
-    else
-      issues.push({ path: name, message: `${JSON.stringify(redactString(value))}: must be an absolute http(s) URL` });
+    const value = reader.url(name);
+    if (value !== undefined) settings[field] = value.replace(/\/+$/, '');
   }
   for (const [field, name] of Object.entries(KEYS)) {
     const value = reader.string(name);
     if (value !== undefined) settings[field] = value;
   }
-  if (issues.length > 0) throw new ConfigError(issues);
+  // ConfigError redacts credentials in the URLs it quotes.
+  if (reader.issues.length > 0) throw new ConfigError(reader.issues);
   return freezeRedacted(settings);
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
 }

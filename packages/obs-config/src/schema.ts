@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { Environment, ExporterType, OtlpProtocol } from './constants.js';
+import { isHttpUrl } from './http-url.js';
 
 const positiveInt = v.pipe(
   v.number('must be a number'),
@@ -10,17 +11,8 @@ const positiveInt = v.pipe(
 const url = v.pipe(
   v.string('must be a string URL'),
   v.trim(),
-  v.check(isUrl, (issue) => `must be an absolute http(s) URL such as http://localhost:4318, got "${issue.input}"`),
+  v.check(isHttpUrl, (issue) => `must be an absolute http(s) URL such as http://localhost:4318, got "${issue.input}"`),
 );
-
-function isUrl(text: string): boolean {
-  try {
-    const parsed = new URL(text);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Messages for objects: the wrong type, or an unknown key (never echoing a value, which may be a secret). */
 const objectMessage = (what: string, required: string) => (issue: v.BaseIssue<unknown>) => {
