@@ -1,14 +1,21 @@
 /** What a secret is replaced with. */
 export const REDACTED = '***';
 
+// The words that make a key a secret, written once for the key test and the key=value rule of free text.
+const SECRET_WORDS =
+  'pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authori[sz]ation';
+const MORE_SECRET_WORDS = 'cookie|credential|signature|session[-_]?id';
+
 /** Keys whose values are secrets. */
-const SECRET_KEY =
-  /pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authori[sz]ation|^auth$|cookie|credential|signature|session[-_]?id|dsn/i;
+const SECRET_KEY = new RegExp(`${SECRET_WORDS}|^auth$|${MORE_SECRET_WORDS}|dsn`, 'i');
 /** Keys whose every value is a header value (`headers: { 'x-api-key': ... }`). */
 const HEADER_KEY = /^(?:(?:http|request|response|exporter)?[-_]?headers?|metadata)$/i;
 
-const KEY_VALUE =
-  /([\w-]*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authori[sz]ation|auth|cookie|credential|signature|session[-_]?id)[\w-]*["']?\s*[=:]\s*)("[^"]*"|'[^']*'|(?:(?:bearer|basic|digest|negotiate)\s+)?[^\s&,;"'}\]]+)/gi;
+const KEY_VALUE = new RegExp(
+  String.raw`([\w-]*(?:${SECRET_WORDS}|auth|${MORE_SECRET_WORDS})[\w-]*["']?\s*[=:]\s*)` +
+    String.raw`("[^"]*"|'[^']*'|(?:(?:bearer|basic|digest|negotiate)\s+)?[^\s&,;"'}\]]+)`,
+  'gi',
+);
 
 const STRING_RULES: readonly (readonly [RegExp, string | ((match: string, ...groups: string[]) => string)])[] = [
   // scheme://user:password@host → scheme://***@host (greedy: the password may hold an unescaped '@').
