@@ -72,12 +72,10 @@ export function observeExporter<T, E extends AnyExporter<T>>(
   inner: E,
   stats: ExportStats,
   countItems: (items: T) => number,
-  onHandOff?: (count: number) => void,
 ): E {
   const observed: AnyExporter<T> = {
     export(items, resultCallback) {
       const count = countItems(items);
-      onHandOff?.(count);
       let done = false;
       const finish = (result: ExportResult): void => {
         if (done) return;
