@@ -15,13 +15,6 @@ export const HEALTH_CONTENT_TYPES = Object.freeze({
   text: 'text/plain; charset=utf-8',
 });
 
-/** The answer when no health result could be produced: the handler threw or rejected. */
-export const FAILED_RESPONSE: HealthResponse = Object.freeze({
-  statusCode: 503,
-  headers: Object.freeze({ 'content-type': HEALTH_CONTENT_TYPES.text, 'cache-control': 'no-store' }),
-  body: 'health evaluation failed\n',
-});
-
 const IETF_STATUS: Readonly<Record<ComponentStatus, 'pass' | 'warn' | 'fail'>> = {
   healthy: 'pass',
   degraded: 'warn',

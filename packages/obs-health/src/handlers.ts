@@ -1,11 +1,12 @@
 import type { HealthReporter } from '@dotmac/obs-config/core';
 import { aggregate } from './aggregate.js';
-import { FAILED_RESPONSE, respond } from './format.js';
+import { HEALTH_CONTENT_TYPES, respond } from './format.js';
 import { createHealthChecker, resolveArgs } from './observability-health.js';
 import type {
   HealthCheck,
   HealthHandler,
   HealthHandlerOptions,
+  HealthResponse,
   ObservabilityHealth,
   ReadinessHandler,
   ReadinessHandlerOptions,
@@ -13,6 +14,12 @@ import type {
 
 /** Default result cache of the handlers, in milliseconds. */
 export const DEFAULT_HEALTH_CACHE_TTL_MS = 1000;
+
+const FALLBACK: HealthResponse = Object.freeze({
+  statusCode: 503,
+  headers: Object.freeze({ 'content-type': HEALTH_CONTENT_TYPES.text, 'cache-control': 'no-store' }),
+  body: 'health evaluation failed\n',
+});
 
 /**
  * A framework-neutral health endpoint over the observability components: `(request?) => Promise<{ statusCode,
@@ -91,7 +98,7 @@ export function createLivenessHandler(
     try {
       return respond(aggregate([ping]), request, options, 'livez');
     } catch {
-      return FAILED_RESPONSE;
+      return FALLBACK;
     }
   };
 }
@@ -106,7 +113,7 @@ function buildHandler(
     try {
       return respond(gate() ?? (await check()), request, options, label);
     } catch {
-      return FAILED_RESPONSE;
+      return FALLBACK;
     }
   };
 }

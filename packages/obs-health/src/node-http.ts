@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FAILED_RESPONSE } from './format.js';
 import type { HealthHandler, HealthResponse } from './types.js';
+
+const FAILED: HealthResponse = {
+  statusCode: 503,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  body: 'health evaluation failed\n',
+};
 
 /**
  * Wraps a health handler as a `node:http` request listener (also usable as a `connect` middleware).
@@ -19,7 +24,7 @@ export function toNodeHttpHandler(handler: HealthHandler): (req: IncomingMessage
   return (req, res) => {
     handler({ url: req.url, headers: req.headers }).then(
       (response) => write(res, response),
-      () => write(res, FAILED_RESPONSE),
+      () => write(res, FAILED),
     );
   };
 }
