@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HealthHandler, HealthResponse } from './types.js';
 
+// handlers.ts has the same answer; sharing it would put a common chunk under every import('@dotmac/obs-health').
 const FAILED: HealthResponse = {
   statusCode: 503,
   headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
