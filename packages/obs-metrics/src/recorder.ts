@@ -12,13 +12,21 @@ import type { Refusals } from './refusals.js';
 import { shown } from './refusals.js';
 import { DropReason, MetricType } from './types.js';
 
-const ACCEPTS: Record<string, readonly MetricType[]> = {
+/** The metric types each recording call applies to: the registry's by-name calls, then the series handle's. */
+const ACCEPTS = {
+  incrementCounter: [MetricType.COUNTER],
+  setGauge: [MetricType.GAUGE],
+  addUpDownCounter: [MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
+  observeHistogram: [MetricType.HISTOGRAM],
+  observeSummary: [MetricType.SUMMARY],
   inc: [MetricType.COUNTER, MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
-  add: [MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
+  dec: [MetricType.GAUGE, MetricType.UP_DOWN_COUNTER],
   set: [MetricType.GAUGE],
   observe: [MetricType.HISTOGRAM, MetricType.SUMMARY],
-  observeSummary: [MetricType.SUMMARY],
-};
+} as const satisfies Record<string, readonly MetricType[]>;
+
+/** A recording call, named as the caller wrote it (it appears in the refusal message). */
+export type Method = keyof typeof ACCEPTS;
 
 /** Refuses a value that is not a usable number (or a negative counter increment). */
 export function refuseValue(refusals: Refusals, state: MetricState, value: unknown): void {
@@ -31,22 +39,17 @@ export function refuseValue(refusals: Refusals, state: MetricState, value: unkno
 }
 
 /** Refuses a call whose method does not fit the metric's type (e.g. `setGauge` on a counter). */
-export function refuseType(refusals: Refusals, state: MetricState, method: keyof typeof ACCEPTS): void {
+export function refuseType(refusals: Refusals, state: MetricState, method: Method): void {
   refusals.refuse(
     state.def.name,
     DropReason.WRONG_TYPE,
     () =>
-      `Metric ${shown(state.def.name)} is a ${state.type}; ${method}() only applies to ${ACCEPTS[method]?.join(' or ')} metrics.`,
+      `Metric ${shown(state.def.name)} is a ${state.type}; ${method}() only applies to ${ACCEPTS[method].join(' or ')} metrics.`,
   );
 }
 
 /** Refuses a call on an unknown metric, or on a metric of another type. */
-export function refuseMetric(
-  refusals: Refusals,
-  name: string,
-  state: MetricState | undefined,
-  method: keyof typeof ACCEPTS,
-): void {
+export function refuseMetric(refusals: Refusals, name: string, state: MetricState | undefined, method: Method): void {
   if (state !== undefined) refuseType(refusals, state, method);
   else {
     refusals.refuse(
@@ -111,8 +114,8 @@ export function warnNotOtel(refusals: Refusals, state: MetricState): void {
 }
 
 /** Whether `state` accepts `method`. */
-export function accepts(state: MetricState, method: keyof typeof ACCEPTS): boolean {
-  return ACCEPTS[method]?.includes(state.type) ?? false;
+export function accepts(state: MetricState, method: Method): boolean {
+  return (ACCEPTS[method] as readonly MetricType[]).includes(state.type);
 }
 
 /** Records `value` into a series found for a histogram or summary (OTel included while a meter is set). */
@@ -162,7 +165,7 @@ export class BoundSeries {
   }
 
   dec(value = 1): void {
-    if (!accepts(this.state, 'add')) refuseType(this.refusals, this.state, 'add');
+    if (!accepts(this.state, 'dec')) refuseType(this.refusals, this.state, 'dec');
     else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, this.state, value);
     else {
       (this.series as ScalarSeries).value -= value;

@@ -14,6 +14,7 @@ import { StoreCollector } from './prom-collector.js';
 import {
   accepts,
   BoundSeries,
+  type Method,
   observeSeries,
   RefusedSeries,
   refuseDefinition,
@@ -36,8 +37,6 @@ import type {
 } from './types.js';
 import { MetricType } from './types.js';
 import { normalizeDefinition, sameDefinition } from './validation.js';
-
-type Method = 'inc' | 'add' | 'set' | 'observe' | 'observeSummary';
 
 /**
  * One metrics registry over prom-client and OpenTelemetry: samples are recorded once into an in-memory series store,
@@ -115,7 +114,7 @@ export class MetricsRegistry implements HealthReporter {
   /** Adds `value` (default 1, finite, ≥ 0) to a counter. */
   incrementCounter(name: string, value = 1, labels?: MetricLabels): void {
     const state = this.metrics.get(name);
-    if (state === undefined || state.type !== MetricType.COUNTER) this.refuseMetric(name, state, 'inc');
+    if (state === undefined || state.type !== MetricType.COUNTER) this.refuseMetric(name, state, 'incrementCounter');
     else if (typeof value !== 'number' || !(value >= 0) || value === Infinity) refuseValue(this.refusals, state, value);
     else {
       const series = state.find(labels);
@@ -126,20 +125,20 @@ export class MetricsRegistry implements HealthReporter {
 
   /** Sets a gauge. */
   setGauge(name: string, value: number, labels?: MetricLabels): void {
-    const series = this.seriesFor(name, 'set', value, labels);
+    const series = this.seriesFor(name, 'setGauge', value, labels);
     if (series !== undefined) (series as ScalarSeries).value = value;
   }
 
   /** Adds `value` (may be negative) to an up-down counter or a gauge. */
   addUpDownCounter(name: string, value: number, labels?: MetricLabels): void {
-    const series = this.seriesFor(name, 'add', value, labels);
+    const series = this.seriesFor(name, 'addUpDownCounter', value, labels);
     if (series !== undefined) (series as ScalarSeries).value += value;
   }
 
   /** Records one observation into a histogram. */
   observeHistogram(name: string, value: number, labels?: MetricLabels): void {
     const state = this.metrics.get(name);
-    if (state === undefined || state.type !== MetricType.HISTOGRAM) this.refuseMetric(name, state, 'observe');
+    if (state === undefined || state.type !== MetricType.HISTOGRAM) this.refuseMetric(name, state, 'observeHistogram');
     else if (typeof value !== 'number' || !Number.isFinite(value)) refuseValue(this.refusals, state, value);
     else {
       const series = state.find(labels);
