@@ -18,7 +18,7 @@ export class ExportStats {
   /** When health() first saw drops that were not there at its previous call. */
   lastDropAt: number | undefined;
   lastError: string | undefined;
-  /** Why the exporter could not be created (e.g. a missing optional package). */
+  /** Why the exporter could not be created (e.g. a missing optional package); set by `recordSetupError`. */
   setupError: string | undefined;
 
   constructor(type: string, endpoint: string | undefined) {
@@ -39,7 +39,12 @@ export class ExportStats {
     this.consecutiveFailures += 1;
     this.failingSince ??= now;
     this.lastFailureAt = now;
-    this.lastError = redactString(result.error?.message ?? 'export failed').slice(0, 300);
+    this.lastError = printable(result.error?.message ?? 'export failed');
+  }
+
+  /** Records why the exporter could not be created; health reports it (redacted) as unhealthy. */
+  recordSetupError(error: Error): void {
+    this.setupError = printable(error.message);
   }
 
   /** Called on the hot path, so it only counts; `noticeDrops()` timestamps them when health is read. */
@@ -56,6 +61,9 @@ export class ExportStats {
     this.lastDropAt = now;
   }
 }
+
+/** An error message as health may show it: without credentials, and short. */
+const printable = (message: string): string => redactString(message).slice(0, 300);
 
 /** The shape shared by span, log record and push metric exporters. */
 export interface AnyExporter<T> {

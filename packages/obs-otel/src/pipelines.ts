@@ -53,9 +53,7 @@ function createExporter<T>(
   stats: ExportStats,
   lazy: LazyExporter<unknown>[],
 ): AnyExporter<T> | undefined {
-  const onError = (error: Error): void => {
-    stats.setupError = error.message;
-  };
+  const onError = (error: Error): void => stats.recordSetupError(error);
   switch (exporter.type) {
     case 'otlp_http':
     case 'jaeger':
