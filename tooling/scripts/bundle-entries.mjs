@@ -15,6 +15,9 @@ const entries = [
   .filter((file) => file?.endsWith('.js'))
   .map((file) => `./${file.replace(/^\.\//, '')}`);
 
+// Chunk names carry a content hash: without this, every rebuild would leave the old chunks in dist/ (and in the tarball).
+fs.rmSync('dist/chunks', { recursive: true, force: true });
+
 await build({
   entryPoints: Object.fromEntries(entries.map((file) => [file.replace(/^\.\/dist\//, '').replace(/\.js$/, ''), file])),
   outdir: 'dist',
