@@ -17,11 +17,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .showHelpAfterError('(run with --help for usage)');
   addConfigCommands(program, io);
   addSloCommands(program, io);
+  // Subcommands inherit exitOverride, the output streams and showHelpAfterError from the program.
   const dashboards = addDashboardCommands(program, io);
-  for (const command of program.commands) {
-    command.exitOverride();
-    for (const sub of command.commands) sub.exitOverride();
-  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return dashboards.failed() ? 1 : 0;
