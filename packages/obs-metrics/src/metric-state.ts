@@ -72,7 +72,8 @@ export class MetricState {
   /** Set while an OpenTelemetry meter is attached: histograms and summaries also record there. */
   otelHistogram: OtelHistogram | undefined;
   private readonly root: Node = new Map();
-  private single: Series | undefined;
+  /** The one series of a metric without labels, created with it (0 from the start, as prom-client's are). */
+  private readonly single: Series | undefined;
   private overflow: Series | undefined;
   private readonly maxSeries: number;
   private readonly onFirstOverflow: (state: MetricState) => void;
@@ -88,8 +89,7 @@ export class MetricState {
     this.type = def.type;
     this.labelNames = def.labels;
     this.exportName = prefix + def.name;
-    // A metric without labels has one series from the start (0), as prom-client's do.
-    if (def.labels.length === 0) this.single = this.create({});
+    this.single = def.labels.length === 0 ? this.create({}) : undefined;
     this.maxSeries = maxSeries;
   }
 
@@ -115,30 +115,33 @@ export class MetricState {
     }
   }
 
-  /** The series of `labels`, created on first use; a reason string when the labels do not fit the definition. */
-  find(labels: MetricLabels | undefined): Series | DropReason {
+  /**
+   * The series of `labels`, created on first use; a reason string when the labels do not fit the definition.
+   * Past the cap it is the overflow series, and the call counts as an overflow sample unless `sample` is false
+   * (binding a handle is not a sample).
+   */
+  find(labels: MetricLabels | undefined, sample = true): Series | DropReason {
     const names = this.labelNames;
     const n = names.length;
     if (n === 0) {
       if (labels != null) for (const _ in labels) return DropReason.LABEL_MISMATCH;
-      if (this.single === undefined) this.single = this.create({});
-      return this.single;
+      return this.single as Series;
     }
     if (labels == null) return DropReason.LABEL_MISMATCH;
     let node = this.root;
     for (let i = 0; i < n - 1; i++) {
       const next = node.get(labels[names[i] as string]) as Node | undefined;
-      if (next === undefined) return this.findSlow(labels);
+      if (next === undefined) return this.findSlow(labels, sample);
       node = next;
     }
     const found = node.get(labels[names[n - 1] as string]) as Series | undefined;
-    if (found === undefined) return this.findSlow(labels);
+    if (found === undefined) return this.findSlow(labels, sample);
     let count = 0;
     for (const _ in labels) count++;
     return count === n ? found : DropReason.LABEL_MISMATCH;
   }
 
-  private findSlow(labels: MetricLabels): Series | DropReason {
+  private findSlow(labels: MetricLabels, sample: boolean): Series | DropReason {
     const names = this.labelNames;
     if (Object.keys(labels).length !== names.length) return DropReason.LABEL_MISMATCH;
     const values: string[] = [];
@@ -157,8 +160,8 @@ export class MetricState {
       if (i === values.length - 1) return next as Series;
       node = next as Node;
     }
-    if (this.series.length - (this.overflow === undefined ? 0 : 1) >= this.maxSeries) {
-      this.overflowSamples++;
+    if (this.seriesCount >= this.maxSeries) {
+      if (sample) this.overflowSamples++;
       if (this.overflow === undefined) {
         this.overflow = this.create(Object.freeze({ [OVERFLOW_LABEL]: 'true' }));
         this.onFirstOverflow(this);

@@ -6,7 +6,7 @@ import { DEFAULT_METRIC_DEFINITIONS, defaultSamplers } from './default-metrics.j
 import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from './exposition.js';
 import { metricsHealth } from './health.js';
 import type { Series } from './metric-state.js';
-import { MetricState, OVERFLOW_LABEL, type ScalarSeries } from './metric-state.js';
+import { MetricState, type ScalarSeries } from './metric-state.js';
 import { OtelBridge } from './otel-bridge.js';
 import { createProducer } from './otel-producer.js';
 import type { OtelMeter, OtelMetricProducer } from './otel-types.js';
@@ -165,12 +165,10 @@ export class MetricsRegistry implements HealthReporter {
   series(name: string, labels?: MetricLabels): SeriesHandle {
     const state = this.metrics.get(name);
     if (state === undefined) return new RefusedSeries(() => this.refuseMetric(name, undefined, 'inc'));
-    const series = state.find(labels);
+    const series = state.find(labels, false);
     if (typeof series === 'string') {
       return new RefusedSeries(() => refuseLabels(this.refusals, state, series, labels));
     }
-    // Binding is not a sample: the handle counts its own overflow samples.
-    if (series.labels[OVERFLOW_LABEL] !== undefined) state.overflowSamples--;
     return new BoundSeries(state, series, this.refusals, this.defaultLabels);
   }
 
