@@ -36,8 +36,9 @@ export interface CurrentSpanContext {
 export function getCurrentSpanContext(): CurrentSpanContext | undefined {
   const span = trace.getActiveSpan();
   if (!span) return undefined;
-  const { traceId, spanId, traceFlags } = span.spanContext();
-  if (!isSpanContextValid(span.spanContext())) return undefined;
+  const spanContext = span.spanContext();
+  if (!isSpanContextValid(spanContext)) return undefined;
+  const { traceId, spanId, traceFlags } = spanContext;
   const flags = traceFlags.toString(16).padStart(2, '0');
   return {
     traceId,
@@ -73,8 +74,9 @@ function recordFailure(span: Span, error: unknown): void {
  * ```
  */
 export function withSpan<T>(name: string, fn: (span: Span) => T, options: WithSpanOptions = {}): T {
-  const { tracer = trace.getTracer('@dotmac/obs-otel'), ...spanOptions } = options;
-  return tracer.startActiveSpan(name, spanOptions, (span) => {
+  // The options go to the tracer as they are (it reads only the span options): no copy per span.
+  const tracer = options.tracer ?? trace.getTracer('@dotmac/obs-otel');
+  return tracer.startActiveSpan(name, options, (span) => {
     let result: T;
     try {
       result = fn(span);
