@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from 'commander';
+
 /** Where the CLI writes and what it reads: injectable so tests run it in process. */
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -14,10 +16,10 @@ export const processIo = (): CliIo => ({
   cwd: process.cwd(),
 });
 
-/** Collects `--var key=value` options into an object. */
+/** Collects `--var key=value` options into an object; anything else is a usage error (exit code 2). */
 export function collectVariable(entry: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = entry.indexOf('=');
-  if (eq <= 0) throw new Error(`--var expects key=value, got "${entry}"`);
+  if (eq <= 0) throw new InvalidArgumentError('expected key=value.');
   return { ...previous, [entry.slice(0, eq)]: entry.slice(eq + 1) };
 }
 

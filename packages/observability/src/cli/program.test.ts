@@ -39,6 +39,12 @@ describe('dotmac-obs', () => {
     expect(err).toMatch(/Allowed choices are grafana, signoz/);
   });
 
+  it('answers a --var that is not key=value with exit code 2', async () => {
+    const { code, err } = await cli(['dashboards', 'build', '--tenant', 'a', '--var', 'service']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/option '--var <key=value>' argument 'service' is invalid\. expected key=value\./);
+  });
+
   it('config show prints the resolved configuration with secrets redacted', async () => {
     const env = {
       OTEL_SERVICE_NAME: 'billing',
