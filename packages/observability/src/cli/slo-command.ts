@@ -16,9 +16,12 @@ interface SpecOptions {
   readonly runbookUrl?: string;
 }
 
-/** `dotmac-obs slo rules|test-rules`: Prometheus rule files from a spec file or the default business metrics. */
+/**
+ * `dotmac-obs slo rules|test-rules|openslo`: Prometheus rule files, their promtool tests or OpenSLO documents, from a
+ * spec file or the default business metrics.
+ */
 export function addSloCommands(program: Command, io: CliIo): void {
-  const slo = program.command('slo').description('SLO rules for Prometheus');
+  const slo = program.command('slo').description('SLO rules and tests for Prometheus, and OpenSLO documents');
   const withSpec = (command: Command) =>
     command
       .option('--spec <file>', 'JSON file with a list of BusinessMetricSpec (default: the default business metrics)')
