@@ -6,7 +6,10 @@ import type { Signal } from './otlp-http.js';
 export interface HealthThresholds {
   /** A signal whose exports have all been failing for this long is unhealthy. Default 60 000 ms. */
   readonly unhealthyAfterMillis?: number;
-  /** A signal that dropped items (full queue) within this window is degraded. Default 60 000 ms. */
+  /**
+   * A signal that dropped items (full queue) within this window is degraded. Default 60 000 ms. Drops are only
+   * counted on the hot path, so the window starts at the `health()` call that first sees them.
+   */
   readonly dropWindowMillis?: number;
 }
 
