@@ -1,5 +1,5 @@
 import type { MetricState, Series } from './metric-state.js';
-import { type HistogramSeries, OVERFLOW_LABEL, ScalarSeries, type SummarySeries } from './metric-state.js';
+import { OVERFLOW_LABEL, ScalarSeries } from './metric-state.js';
 import type { OtelAttributes, OtelMeter, OtelObservable, OtelObservableResult } from './otel-types.js';
 import { MetricType } from './types.js';
 import { isValidOtelName } from './validation.js';
@@ -60,11 +60,6 @@ export class OtelBridge {
     instrument.addCallback(callback);
     this.callbacks.push([instrument, callback]);
     return true;
-  }
-
-  /** Records a histogram or summary observation into OpenTelemetry. */
-  record(state: MetricState, series: HistogramSeries | SummarySeries, value: number): void {
-    state.otelHistogram?.record(value, attributesOf(series, this.defaultLabels));
   }
 
   /** Detaches from the meter: callbacks removed, histograms no longer recorded. */

@@ -3,6 +3,7 @@ import { MetricType } from './types.js';
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const OTEL_NAME = /^[A-Za-z][A-Za-z0-9_.\-/]{0,254}$/;
 const TYPES = new Set<string>(Object.values(MetricType));
 
 /** prom-client's default buckets (seconds), 11 of them. */
@@ -35,7 +36,7 @@ export function isValidLabelName(name: unknown): name is string {
 
 /** Whether `name` is also a valid OpenTelemetry instrument name. */
 export function isValidOtelName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_.\-/]{0,254}$/.test(name);
+  return OTEL_NAME.test(name);
 }
 
 /** Checks a definition against Prometheus' rules; returns the normalized definition or the problem. */
@@ -102,9 +103,4 @@ export function sameDefinition(a: NormalizedDefinition, b: NormalizedDefinition)
 /** Escapes a label value for the text exposition. */
 export function escapeLabelValue(value: string): string {
   return /[\\"\n]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n') : value;
-}
-
-/** Escapes help text for the text exposition. */
-export function escapeHelp(text: string): string {
-  return /[\\\n]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n') : text;
 }
