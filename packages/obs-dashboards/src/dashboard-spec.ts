@@ -43,3 +43,8 @@ export interface DashboardSpec {
 
 /** The value a template variable takes when every option is selected. */
 export const ALL_VALUE = '.*';
+
+const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The query id of a panel's `index`th query on every platform: `A`, `B`, … then `Q26`, `Q27`, … */
+export const refId = (index: number): string => REF_IDS[index] ?? `Q${index}`;

@@ -9,14 +9,12 @@ import {
 import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
-import { ALL_VALUE, type DashboardSpec, type PanelSpec, type VariableSpec } from './dashboard-spec.js';
+import { ALL_VALUE, type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
 import { grafanaDashboardUid, ownershipTags } from './identifiers.js';
 
 /** The datasource every panel and query variable uses: the dashboard's `$datasource` variable. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
 export const GRAFANA_DATASOURCE = Object.freeze({ type: 'prometheus', uid: '${datasource}' });
-
-const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function option(values: readonly string[]): VariableOption {
   const text = values.map((value) => (value === ALL_VALUE ? 'All' : value));
@@ -58,7 +56,7 @@ function panel(spec: PanelSpec, id: number) {
         .datasource(GRAFANA_DATASOURCE)
         .expr(query.expr)
         .legendFormat(query.legend || '__auto')
-        .refId(REF_IDS[index] ?? `Q${index}`),
+        .refId(refId(index)),
     );
   });
   return builder;

@@ -1,12 +1,10 @@
-import type { DashboardSpec, PanelSpec, VariableSpec } from './dashboard-spec.js';
+import { type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
 import { MANAGED_BY_TAG, ownershipTags, signozDashboardName } from './identifiers.js';
 
 /** The `schemaVersion` of SigNoz v2 dashboards. */
 export const SIGNOZ_V2_SCHEMA_VERSION = 'v6';
 
 const PANEL_HEIGHT = 8;
-const REF_IDS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const refId = (index: number): string => REF_IDS[index] ?? `Q${index}`;
 
 interface Placed {
   readonly id: string;
