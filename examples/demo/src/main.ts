@@ -40,8 +40,8 @@ const tenantMetrics = initializeTenantMetrics({ serviceName: 'dotmac-demo', metr
 
 const service = await startService(otel, metrics, tenantMetrics, Number(values.port));
 const started = Date.now();
-const progress = () =>
-  durationMs ? Math.min(1, (Date.now() - started) / durationMs) : Math.min(1, (Date.now() - started) / 120_000);
+// How far initech has gone in breaking: over the run, or over two minutes when the demo runs until Ctrl-C.
+const progress = () => Math.min(1, (Date.now() - started) / (durationMs || 120_000));
 const stopTraffic = startTraffic(service.url, progress);
 
 const outDir = path.resolve(values.out);

@@ -28,11 +28,11 @@ const OPERATIONS = ['login', 'orders', 'provision'] as const;
  * Returns a function that stops it and resolves when the requests in flight have ended.
  */
 export function startTraffic(baseUrl: string, progress: () => number, ratePerSecond = 60): () => Promise<void> {
-  let stopped = false;
   const inFlight = new Set<Promise<void>>();
+  const perTenantPerTick = Math.max(1, Math.round(ratePerSecond / 10 / TENANTS.length));
   const tick = setInterval(() => {
     for (const tenant of TENANTS) {
-      for (let i = 0; i < Math.max(1, Math.round(ratePerSecond / 10 / TENANTS.length)); i++) {
+      for (let i = 0; i < perTenantPerTick; i++) {
         const operation = OPERATIONS[Math.floor(Math.random() * OPERATIONS.length)] ?? 'orders';
         const request = fetch(`${baseUrl}/api/${tenant.tenantId}/${operation}?p=${progress().toFixed(3)}`, {
           method: 'POST',
@@ -46,10 +46,8 @@ export function startTraffic(baseUrl: string, progress: () => number, ratePerSec
         inFlight.add(request);
       }
     }
-    if (stopped) clearInterval(tick);
   }, 100);
   return async () => {
-    stopped = true;
     clearInterval(tick);
     await Promise.all(inFlight);
   };
