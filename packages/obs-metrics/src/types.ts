@@ -37,7 +37,7 @@ export interface MetricDefinition {
   readonly unit?: string;
   /** Histogram bucket upper bounds, ascending (default: prom-client's 11 buckets from 0.005 to 10). */
   readonly buckets?: readonly number[];
-  /** Summary quantiles in (0, 1) (default 0.5, 0.9, 0.99), computed over the last `maxSamples` observations. */
+  /** Summary quantiles in (0, 1) (default 0.5, 0.9, 0.99), computed over each series' last 1024 observations. */
   readonly percentiles?: readonly number[];
 }
 
