@@ -2,7 +2,7 @@ import { MetricsError, MetricsErrorCode } from './errors.js';
 import { shown } from './refusals.js';
 import type { InvalidInputPolicy, MetricsRegistryOptions } from './types.js';
 import { DropReason } from './types.js';
-import { escapeLabelValue, isValidLabelName } from './validation.js';
+import { escapeLabelValue, isValidLabelName, isValidMetricName } from './validation.js';
 
 /** The registry's options, checked and with their defaults. */
 export interface ResolvedOptions {
@@ -36,8 +36,8 @@ export function resolveOptions(options: MetricsRegistryOptions): ResolvedOptions
     throw invalidOption('maxSeriesPerMetric must be a positive integer');
   }
   const prefix = options.prefix ?? '';
-  if (prefix !== '' && !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(prefix)) {
-    throw invalidOption(`prefix ${shown(prefix)} must match [a-zA-Z_:][a-zA-Z0-9_:]*`);
+  if (prefix !== '' && !isValidMetricName(prefix)) {
+    throw invalidOption(`prefix ${shown(prefix)} must match [a-zA-Z_:][a-zA-Z0-9_:]* and not start with "__"`);
   }
   const defaultLabels: Record<string, string> = { ...options.defaultLabels };
   for (const [name, value] of Object.entries(defaultLabels)) {
