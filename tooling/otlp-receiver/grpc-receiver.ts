@@ -3,14 +3,7 @@
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import {
-  logsOf,
-  metricPointsOf,
-  type ReceivedLog,
-  type ReceivedMetricPoint,
-  type ReceivedSpan,
-  spansOf,
-} from './normalize.js';
+import { collect, type ReceivedLog, type ReceivedMetricPoint, type ReceivedSpan } from './normalize.js';
 import { decodeProtobufRequest, type OtlpSignal } from './otlp-proto.js';
 
 const SIGNAL_OF_PATH: Record<string, OtlpSignal> = {
@@ -39,10 +32,7 @@ export class OtlpGrpcReceiver {
         if (signal && body.length >= 5) {
           // gRPC framing: 1 byte "compressed" flag, 4 bytes big-endian length, then the message.
           const message = body.subarray(5, 5 + body.readUInt32BE(1));
-          const decoded = decodeProtobufRequest(signal, body[0] === 1 ? gunzipSync(message) : message);
-          if (signal === 'traces') this.spans.push(...spansOf(decoded));
-          if (signal === 'metrics') this.metricPoints.push(...metricPointsOf(decoded));
-          if (signal === 'logs') this.logs.push(...logsOf(decoded));
+          collect(signal, decodeProtobufRequest(signal, body[0] === 1 ? gunzipSync(message) : message), this);
           this.metadata.push(headers);
         }
         stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });

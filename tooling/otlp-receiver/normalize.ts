@@ -1,4 +1,5 @@
 // Turns decoded OTLP requests (from JSON or protobuf) into flat records that tests can assert on.
+import type { OtlpSignal } from './otlp-proto.js';
 
 /** An attribute map with plain JS values. */
 export type Attributes = Record<string, unknown>;
@@ -138,4 +139,22 @@ export function logsOf(request: Obj): ReceivedLog[] {
       })),
     );
   });
+}
+
+/** What a receiver has kept so far, per signal. */
+export interface ReceivedItems {
+  readonly spans: ReceivedSpan[];
+  readonly metricPoints: ReceivedMetricPoint[];
+  readonly logs: ReceivedLog[];
+}
+
+/** Appends the spans, data points or log records of one decoded request to `into`; returns how many there were. */
+export function collect(signal: OtlpSignal, request: Obj, into: ReceivedItems): number {
+  const append = <T>(list: T[], items: T[]): number => {
+    list.push(...items);
+    return items.length;
+  };
+  if (signal === 'traces') return append(into.spans, spansOf(request));
+  if (signal === 'metrics') return append(into.metricPoints, metricPointsOf(request));
+  return append(into.logs, logsOf(request));
 }

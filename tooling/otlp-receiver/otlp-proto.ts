@@ -101,7 +101,7 @@ const REQUEST_TYPE: Record<OtlpSignal, string> = {
 
 /**
  * Decodes a protobuf export request into the same camelCase object shape as OTLP/JSON,
- * with 64-bit numbers as strings and bytes (ids) as lowercase hex.
+ * with 64-bit numbers as strings and bytes (ids) as arrays of byte values (`toHex` in normalize.ts reads both forms).
  */
 export function decodeProtobufRequest(signal: OtlpSignal, body: Uint8Array): Record<string, unknown> {
   const type = root.lookupType(REQUEST_TYPE[signal]);

@@ -3,14 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import {
-  logsOf,
-  metricPointsOf,
-  type ReceivedLog,
-  type ReceivedMetricPoint,
-  type ReceivedSpan,
-  spansOf,
-} from './normalize.js';
+import { collect, type ReceivedLog, type ReceivedMetricPoint, type ReceivedSpan } from './normalize.js';
 import { decodeProtobufRequest, type OtlpSignal } from './otlp-proto.js';
 
 export type { ReceivedLog, ReceivedMetricPoint, ReceivedSpan } from './normalize.js';
@@ -142,18 +135,8 @@ export class OtlpReceiver {
     const decoded = json
       ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>)
       : decodeProtobufRequest(signal, body);
-    const items =
-      signal === 'traces' ? spansOf(decoded) : signal === 'metrics' ? metricPointsOf(decoded) : logsOf(decoded);
-    if (signal === 'traces') this.spans.push(...(items as ReceivedSpan[]));
-    if (signal === 'metrics') this.metricPoints.push(...(items as ReceivedMetricPoint[]));
-    if (signal === 'logs') this.logs.push(...(items as ReceivedLog[]));
-    this.requests.push({
-      signal,
-      encoding: json ? 'json' : 'protobuf',
-      gzip,
-      headers: req.headers,
-      items: items.length,
-    });
+    const items = collect(signal, decoded, this);
+    this.requests.push({ signal, encoding: json ? 'json' : 'protobuf', gzip, headers: req.headers, items });
     res.writeHead(200, { 'content-type': json ? 'application/json' : 'application/x-protobuf' });
     res.end(json ? '{}' : Buffer.alloc(0));
   }
