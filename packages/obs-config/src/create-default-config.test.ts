@@ -102,6 +102,12 @@ describe('createDefaultConfig overrides', () => {
     );
   });
 
+  it('reports an environment named like an Object.prototype member as unknown, and nothing else', () => {
+    expect(() => createDefaultConfig('svc', 'toString' as Environment, { env })).toThrow(
+      /\(1 problem\):\n {2}- environment: unknown environment "toString"/,
+    );
+  });
+
   it('returns a deeply frozen configuration', () => {
     const config = createDefaultConfig('svc', 'production', { env });
     expect(Object.isFrozen(config)).toBe(true);

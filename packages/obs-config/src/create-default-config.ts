@@ -1,4 +1,3 @@
-import { ConfigError } from './config-error.js';
 import { Environment } from './constants.js';
 import { type ConfigSourceOptions, resolveConfig } from './define-config.js';
 import { ENVIRONMENT_PRESETS } from './presets.js';
@@ -46,15 +45,8 @@ export function createDefaultConfig(
     typeof first === 'string' ? { ...overrides, serviceName: first, ...(environment ? { environment } : {}) } : first;
   const { env, onWarning, ...input } = options ?? {};
   const selected = input.environment ?? Environment.DEVELOPMENT;
-  const preset = ENVIRONMENT_PRESETS[selected];
-  if (!preset) {
-    throw new ConfigError([
-      {
-        path: 'environment',
-        message: `unknown environment ${JSON.stringify(selected)}; use one of ${Object.values(Environment).join(', ')}`,
-      },
-    ]);
-  }
+  // An unknown environment (even "toString") has no preset; the schema reports it beside every other problem.
+  const preset = Object.hasOwn(ENVIRONMENT_PRESETS, selected) ? ENVIRONMENT_PRESETS[selected]() : undefined;
   const sources = { ...(env ? { env } : {}), ...(onWarning ? { onWarning } : {}) };
-  return resolveConfig({ ...input, environment: selected }, preset(), sources);
+  return resolveConfig({ ...input, environment: selected }, preset, sources);
 }
