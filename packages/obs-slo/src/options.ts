@@ -1,5 +1,6 @@
 import { DEFAULT_BURN_RATE_ALERTS, validateAlertRules } from './burn-rate.js';
 import { SloError } from './errors.js';
+import { isUsableLabel } from './spec.js';
 import { tickClock } from './tenant-id.js';
 import type { BurnRateAlertRule, OnInvalid, SloCounterRegistry, TenantMetricsOptions } from './types.js';
 
@@ -34,7 +35,7 @@ export function resolveOptions(o: TenantMetricsOptions): ResolvedOptions {
   const strict = environment === 'development' || environment === 'test';
   const counterLabels = o.counterLabels ?? ['service', 'region'];
   for (const l of counterLabels) {
-    if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(l) || l.startsWith('__') || l === 'slo' || l === 'tenant_id') {
+    if (!isUsableLabel(l) || l === 'tenant_id') {
       throw new SloError(
         'SLO_INVALID_SPEC',
         `initializeTenantMetrics: counterLabels entry "${l}" is not a usable label name.`,

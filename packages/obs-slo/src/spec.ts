@@ -23,8 +23,9 @@ export interface MetricDef {
 
 const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const TYPES = Object.values(BusinessMetricType) as readonly string[];
-/** Whether the type records good/bad events (everything but THROUGHPUT). */
-export const isRatioType = (t: BusinessMetricType): boolean => t !== BusinessMetricType.THROUGHPUT;
+
+/** Whether `label` can be a label of the SLO counters: a Prometheus label name, not `__*`, not `slo`. */
+export const isUsableLabel = (label: string): boolean => NAME.test(label) && !label.startsWith('__') && label !== 'slo';
 
 function fail(name: string, problem: string): never {
   throw new SloError('SLO_INVALID_SPEC', `Business metric "${name}": ${problem}`);
@@ -75,7 +76,7 @@ export function normalizeSpec(input: BusinessMetricSpec, defaultAlerts = DEFAULT
   const labels = input.labels ?? [];
   const extraLabels = labels.filter((l) => l !== 'tenant_id');
   for (const l of extraLabels) {
-    if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(l) || l.startsWith('__') || l === 'slo') {
+    if (!isUsableLabel(l)) {
       fail(name, `label "${l}" is not a valid Prometheus label name (or is reserved: slo, __*).`);
     }
   }
