@@ -1,5 +1,5 @@
 import { containsDesired } from './compare.js';
-import { grafanaFolderUid, MANAGED_BY_TAG } from './identifiers.js';
+import { grafanaFolderUid, hasOwnershipTags, ownershipTags } from './identifiers.js';
 import { isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
@@ -65,20 +65,16 @@ async function upsert(context: ProvisionContext, dashboard: BuiltDashboard, fold
 }
 
 async function prune(context: ProvisionContext): Promise<void> {
-  const tenantTag = `tenant:${context.tenantId}`;
   const search = new URLSearchParams([
     ['type', 'dash-db'],
-    ['tag', MANAGED_BY_TAG],
-    ['tag', tenantTag],
+    ...ownershipTags(context.tenantId).map((tag): [string, string] => ['tag', tag]),
     ['limit', '5000'],
   ]);
   const response = await context.client.request('get', 'api/search', { searchParams: search.toString() });
   const hits = Array.isArray(response.body) ? (response.body as SearchHit[]) : [];
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
   // Only dashboards carrying both ownership tags are ours, whatever the server's search returned.
-  const stale = hits.filter(
-    (hit) => hit.uid && !defined.has(hit.uid) && hit.tags?.includes(MANAGED_BY_TAG) && hit.tags.includes(tenantTag),
-  );
+  const stale = hits.filter((hit) => hit.uid && !defined.has(hit.uid) && hasOwnershipTags(context.tenantId, hit.tags));
   await mapWithConcurrency(stale, context.concurrency, async (hit) => {
     const title = hit.title ?? String(hit.uid);
     try {

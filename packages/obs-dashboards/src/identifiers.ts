@@ -52,3 +52,29 @@ export function signozDashboardName(tenantId: string, key: PlatformDashboardKey)
 export function ownershipTags(tenantId: string): string[] {
   return [MANAGED_BY_TAG, `tenant:${tenantId}`];
 }
+
+/** True when `tags` hold every ownership tag of `tenantId`: only such dashboards are ever updated or pruned. */
+export function hasOwnershipTags(tenantId: string, tags: readonly string[] = []): boolean {
+  return ownershipTags(tenantId).every((tag) => tags.includes(tag));
+}
+
+/** A SigNoz v2 tag: a key/value pair. */
+export interface TagPair {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** The same ownership tags as key/value pairs, as SigNoz v2 stores them (`managed-by` = `dotmac-observability`). */
+export function ownershipTagPairs(tenantId: string): TagPair[] {
+  return ownershipTags(tenantId).map((tag) => {
+    const colon = tag.indexOf(':');
+    return { key: tag.slice(0, colon), value: tag.slice(colon + 1) };
+  });
+}
+
+/** True when the v2 `tags` hold every ownership pair of `tenantId`. */
+export function hasOwnershipTagPairs(tenantId: string, tags: readonly TagPair[] = []): boolean {
+  return ownershipTagPairs(tenantId).every((owned) =>
+    tags.some((tag) => tag.key === owned.key && tag.value === owned.value),
+  );
+}

@@ -1,19 +1,14 @@
 import { containsDesired } from './compare.js';
 import { ApiError } from './http-client.js';
-import { MANAGED_BY_TAG } from './identifiers.js';
+import { hasOwnershipTagPairs, hasOwnershipTags, type TagPair } from './identifiers.js';
 import { isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
 
-interface Tag {
-  readonly key: string;
-  readonly value: string;
-}
-
 interface V2Listed {
   readonly id: string;
   readonly name: string;
-  readonly tags?: readonly Tag[];
+  readonly tags?: readonly TagPair[];
   readonly spec?: { readonly display?: { readonly name?: string } };
 }
 
@@ -24,12 +19,11 @@ interface V1Stored {
 }
 
 const PAGE = 200;
-const [MANAGED_KEY, MANAGED_VALUE] = MANAGED_BY_TAG.split(':');
 
 /** The `data` of a SigNoz `{ status: "success", data }` envelope. */
 const unwrap = (body: unknown): unknown => (body as { data?: unknown } | undefined)?.data;
 
-const sortTags = (tags: readonly Tag[] = []): Tag[] =>
+const sortTags = (tags: readonly TagPair[] = []): TagPair[] =>
   [...tags]
     .map(({ key, value }) => ({ key, value }))
     .sort((a, b) => `${a.key}=${a.value}`.localeCompare(`${b.key}=${b.value}`));
@@ -59,7 +53,7 @@ async function upsertV2(
   dashboard: BuiltDashboard,
   listed: readonly V2Listed[],
 ): Promise<void> {
-  const desired = { ...dashboard.json, tags: sortTags(dashboard.json.tags as Tag[]) };
+  const desired = { ...dashboard.json, tags: sortTags(dashboard.json.tags as TagPair[]) };
   let existing = listed.find((item) => item.name === dashboard.id);
   let recovered = false;
   if (!existing) {
@@ -76,7 +70,7 @@ async function upsertV2(
     }
   }
   const response = await context.client.request('get', `api/v2/dashboards/${existing.id}`);
-  const stored = unwrap(response.body) as { tags?: Tag[] } | undefined;
+  const stored = unwrap(response.body) as { tags?: TagPair[] } | undefined;
   if (stored && containsDesired({ ...stored, tags: sortTags(stored.tags) }, desired)) {
     return context.outcomes.add(recovered ? 'created' : 'unchanged', dashboard.title);
   }
@@ -84,10 +78,6 @@ async function upsertV2(
     await context.client.request('put', `api/v2/dashboards/${existing.id}`, { json: dashboard.json });
   context.outcomes.add(recovered ? 'created' : 'updated', dashboard.title);
 }
-
-const ownsV2 = (tenantId: string, tags: readonly Tag[] = []): boolean =>
-  tags.some((tag) => tag.key === MANAGED_KEY && tag.value === MANAGED_VALUE) &&
-  tags.some((tag) => tag.key === 'tenant' && tag.value === tenantId);
 
 async function remove(context: ProvisionContext, path: string, title: string): Promise<void> {
   try {
@@ -114,7 +104,7 @@ async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promi
   });
   if (!context.prune) return;
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
-  const stale = listed.filter((item) => !defined.has(item.name) && ownsV2(context.tenantId, item.tags));
+  const stale = listed.filter((item) => !defined.has(item.name) && hasOwnershipTagPairs(context.tenantId, item.tags));
   await mapWithConcurrency(stale, context.concurrency, (item) =>
     remove(context, `api/v2/dashboards/${item.id}`, item.spec?.display?.name ?? item.name),
   );
@@ -127,8 +117,7 @@ const v1Id = (item: V1Stored): string => String(item.uuid ?? item.id);
 async function provisionV1(context: ProvisionContext): Promise<void> {
   const response = await context.client.request('get', 'api/v1/dashboards');
   const all = (unwrap(response.body) as V1Stored[] | undefined) ?? [];
-  const tenantTag = `tenant:${context.tenantId}`;
-  const owned = all.filter((item) => item.data?.tags?.includes(MANAGED_BY_TAG) && item.data.tags.includes(tenantTag));
+  const owned = all.filter((item) => hasOwnershipTags(context.tenantId, item.data?.tags));
   await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
     try {
       const [match, ...duplicates] = owned.filter((item) => v1Key(item) === dashboard.key);

@@ -1,5 +1,5 @@
 import { type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
-import { MANAGED_BY_TAG, ownershipTags, signozDashboardName } from './identifiers.js';
+import { ownershipTagPairs, ownershipTags, signozDashboardName, type TagPair } from './identifiers.js';
 
 /** The `schemaVersion` of SigNoz v2 dashboards. */
 export const SIGNOZ_V2_SCHEMA_VERSION = 'v6';
@@ -28,13 +28,8 @@ function place(spec: DashboardSpec): Placed[] {
 }
 
 /** The v2 tags (key/value pairs) that mark a dashboard as ours. */
-export function signozV2Tags(tenantId: string, key: string): { key: string; value: string }[] {
-  const [managedKey = '', managedValue = ''] = MANAGED_BY_TAG.split(':');
-  return [
-    { key: managedKey, value: managedValue },
-    { key: 'tenant', value: tenantId },
-    { key: 'dashboard', value: key },
-  ];
+export function signozV2Tags(tenantId: string, key: string): TagPair[] {
+  return [...ownershipTagPairs(tenantId), { key: 'dashboard', value: key }];
 }
 
 function v2Variable(spec: VariableSpec) {
