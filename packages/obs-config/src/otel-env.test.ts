@@ -200,6 +200,13 @@ describe('OTEL_* environment variables', () => {
     expect(message).toEqual(['OTEL_EXPORTER_OTLP_HEADERS: entry 2 is not key=value with percent-encoding']);
   });
 
+  it('treats names of Object.prototype members as unknown samplers and exporters', () => {
+    expect(problems(() => fromEnv({ OTEL_TRACES_SAMPLER: 'constructor', OTEL_TRACES_EXPORTER: '__proto__' }))).toEqual([
+      expect.stringMatching(/^OTEL_TRACES_SAMPLER: "constructor" is not supported/),
+      expect.stringMatching(/^OTEL_TRACES_EXPORTER: "__proto__" is not an exporter/),
+    ]);
+  });
+
   it('reads process.env by default', () => {
     process.env['OTEL_SERVICE_NAME'] = 'from-process-env';
     try {

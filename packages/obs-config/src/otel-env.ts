@@ -98,7 +98,7 @@ function samplerRatio(env: EnvReader): number | undefined {
   const sampler = env.string('OTEL_TRACES_SAMPLER')?.toLowerCase();
   const arg = env.number('OTEL_TRACES_SAMPLER_ARG', (n) => (n >= 0 && n <= 1 ? undefined : 'must be between 0 and 1'));
   if (sampler === undefined) return arg;
-  const ratio = SAMPLERS[sampler];
+  const ratio = Object.hasOwn(SAMPLERS, sampler) ? SAMPLERS[sampler] : undefined;
   if (ratio === undefined) {
     env.issues.push({
       path: 'OTEL_TRACES_SAMPLER',
@@ -114,7 +114,7 @@ function exporters(env: EnvReader, name: string, otlpType: ExporterType): Export
   if (names === undefined) return undefined;
   const result: ExporterConfig[] = [];
   for (const item of names) {
-    if (!(item in EXPORTER_NAMES)) {
+    if (!Object.hasOwn(EXPORTER_NAMES, item)) {
       env.issues.push({
         path: name,
         message: `${JSON.stringify(item)} is not an exporter; use ${Object.keys(EXPORTER_NAMES).join(', ')}`,
