@@ -1,6 +1,6 @@
 import { containsDesired } from './compare.js';
 import { grafanaFolderUid, hasOwnershipTags, ownershipTags } from './identifiers.js';
-import { isStatus, type ProvisionContext } from './outcomes.js';
+import { deleteOwned, isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
 
@@ -75,21 +75,9 @@ async function prune(context: ProvisionContext): Promise<void> {
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
   // Only dashboards carrying both ownership tags are ours, whatever the server's search returned.
   const stale = hits.filter((hit) => hit.uid && !defined.has(hit.uid) && hasOwnershipTags(context.tenantId, hit.tags));
-  await mapWithConcurrency(stale, context.concurrency, async (hit) => {
-    const title = hit.title ?? String(hit.uid);
-    try {
-      if (!context.dryRun) {
-        try {
-          await context.client.request('delete', `api/dashboards/uid/${hit.uid}`);
-        } catch (error) {
-          if (!isStatus(error, 404)) throw error;
-        }
-      }
-      context.outcomes.add('deleted', title);
-    } catch (error) {
-      context.outcomes.fail(title, error);
-    }
-  });
+  await mapWithConcurrency(stale, context.concurrency, (hit) =>
+    deleteOwned(context, `api/dashboards/uid/${hit.uid}`, hit.title ?? String(hit.uid)),
+  );
 }
 
 /**

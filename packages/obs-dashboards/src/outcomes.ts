@@ -80,3 +80,22 @@ export interface ProvisionContext {
 /** True when `error` is an HTTP answer with one of `statuses`. */
 export const isStatus = (error: unknown, ...statuses: number[]): boolean =>
   error instanceof ApiError && error.status !== undefined && statuses.includes(error.status);
+
+/**
+ * Deletes one stale dashboard owned by the tenant (a 404 means it is already gone) and records the outcome;
+ * in a dry run it only records what would be deleted. Never throws.
+ */
+export async function deleteOwned(context: ProvisionContext, path: string, title: string): Promise<void> {
+  try {
+    if (!context.dryRun) {
+      try {
+        await context.client.request('delete', path);
+      } catch (error) {
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    context.outcomes.add('deleted', title);
+  } catch (error) {
+    context.outcomes.fail(title, error);
+  }
+}

@@ -1,7 +1,7 @@
 import { containsDesired } from './compare.js';
 import { ApiError } from './http-client.js';
 import { hasOwnershipTagPairs, hasOwnershipTags, type TagPair } from './identifiers.js';
-import { isStatus, type ProvisionContext } from './outcomes.js';
+import { deleteOwned, isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
 
@@ -79,21 +79,6 @@ async function upsertV2(
   context.outcomes.add(recovered ? 'created' : 'updated', dashboard.title);
 }
 
-async function remove(context: ProvisionContext, path: string, title: string): Promise<void> {
-  try {
-    if (!context.dryRun) {
-      try {
-        await context.client.request('delete', path);
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
-    }
-    context.outcomes.add('deleted', title);
-  } catch (error) {
-    context.outcomes.fail(title, error);
-  }
-}
-
 async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promise<void> {
   await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
     try {
@@ -106,7 +91,7 @@ async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promi
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
   const stale = listed.filter((item) => !defined.has(item.name) && hasOwnershipTagPairs(context.tenantId, item.tags));
   await mapWithConcurrency(stale, context.concurrency, (item) =>
-    remove(context, `api/v2/dashboards/${item.id}`, item.spec?.display?.name ?? item.name),
+    deleteOwned(context, `api/v2/dashboards/${item.id}`, item.spec?.display?.name ?? item.name),
   );
 }
 
@@ -123,7 +108,7 @@ async function provisionV1(context: ProvisionContext): Promise<void> {
       const [match, ...duplicates] = owned.filter((item) => v1Key(item) === dashboard.key);
       // v1 has no unique key: a create that timed out may have been applied twice. Keep one.
       for (const duplicate of duplicates)
-        await remove(context, `api/v1/dashboards/${v1Id(duplicate)}`, dashboard.title);
+        await deleteOwned(context, `api/v1/dashboards/${v1Id(duplicate)}`, dashboard.title);
       if (!match) {
         if (!context.dryRun) {
           await context.client.request('post', 'api/v1/dashboards', { json: dashboard.json, idempotent: false });
@@ -142,7 +127,7 @@ async function provisionV1(context: ProvisionContext): Promise<void> {
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.key as string));
   const stale = owned.filter((item) => !defined.has(v1Key(item) ?? ''));
   await mapWithConcurrency(stale, context.concurrency, (item) =>
-    remove(context, `api/v1/dashboards/${v1Id(item)}`, item.data?.title ?? v1Id(item)),
+    deleteOwned(context, `api/v1/dashboards/${v1Id(item)}`, item.data?.title ?? v1Id(item)),
   );
 }
 
