@@ -98,7 +98,7 @@ function isVerbose(url: string | undefined): boolean {
 }
 
 /** One request header, case-insensitively, joined when repeated; '' when absent. */
-export function header(request: HealthRequest | undefined, name: string): string {
+function header(request: HealthRequest | undefined, name: string): string {
   const headers = request?.headers;
   if (!headers) return '';
   for (const key of Object.keys(headers)) {
