@@ -87,13 +87,15 @@ export function normalizeSpec(input: BusinessMetricSpec, defaultAlerts = DEFAULT
   return { spec, type, objective, budget: exact(1 - objective), thresholdMs, percentile, window, extraLabels, alerts };
 }
 
-/** Whether two specs define the same metric (so registering again is a no-op). */
+/** The JSON text of a spec with object keys sorted, so that key order does not matter. */
+const canonical = (spec: BusinessMetricSpec): string =>
+  JSON.stringify(spec, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : value,
+  );
+
+/** Whether two normalized specs (`MetricDef.spec`) define the same metric, so registering again is a no-op. */
 export function sameSpec(a: BusinessMetricSpec, b: BusinessMetricSpec): boolean {
-  const canon = (s: BusinessMetricSpec) =>
-    JSON.stringify(s, (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)))
-        : value,
-    );
-  return canon(normalizeSpec(a).spec) === canon(normalizeSpec(b).spec);
+  return canonical(a) === canonical(b);
 }
