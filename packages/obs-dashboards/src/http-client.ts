@@ -1,4 +1,4 @@
-import { ObservabilityError } from '@dotmac/obs-config';
+import { ObservabilityError, redactString } from '@dotmac/obs-config';
 import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 'ky';
 
 /** Connection settings of an {@link ApiClient}. */
@@ -76,11 +76,11 @@ async function parse(response: Response): Promise<unknown> {
 
 /** Creates an {@link ApiClient} for one platform base URL. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const redact = (text: string): string => {
-    const masked = text.replace(/\/\/[^/@\s]+@/g, '//***@');
-    // Keys shorter than 4 characters are not searched for: masking them would garble every message.
-    return options.secret && options.secret.length >= 4 ? masked.split(options.secret).join('***') : masked;
-  };
+  // Text that comes from elsewhere (server answers, network errors, the base URL) goes through obs-config's
+  // redaction (URL credentials, bearer strings, key=value secrets); the key itself is then removed from the whole
+  // message. Keys shorter than 4 characters are not searched for: masking them would garble every message.
+  const withoutKey = (text: string): string =>
+    options.secret && options.secret.length >= 4 ? text.split(options.secret).join('***') : text;
   const retry = (idempotent: boolean): RetryOptions => ({
     limit: options.retries,
     methods: ['get', 'put', 'delete', 'post'],
@@ -116,13 +116,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       } catch (error) {
         if (error instanceof HTTPError) {
           const status = error.response.status;
-          const detail = serverMessage(await error.response.text().catch(() => ''));
+          const detail = redactString(serverMessage(await error.response.text().catch(() => '')));
           const hint =
             status === 401
               ? `the server rejected the credentials: check the API key (${options.keyHint})`
               : (HINTS[status] ??
                 (status >= 500 || status === 429 ? `the server kept failing after ${attempts}` : 'unexpected answer'));
-          throw new ApiError(redact(`${what} answered ${status} ${detail ? `(${detail}) ` : ''}— ${hint}.`), status);
+          throw new ApiError(
+            withoutKey(`${what} answered ${status} ${detail ? `(${detail}) ` : ''}— ${hint}.`),
+            status,
+          );
         }
         const tried = idempotent ? attempts : 'not retried: it may have been applied, the next run will find it';
         if (error instanceof TimeoutError) {
@@ -132,9 +135,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         }
         const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
         const why = typeof cause?.code === 'string' ? cause.code : cause?.message;
-        const reason = `${error instanceof Error ? error.message : String(error)}${typeof why === 'string' ? `: ${why}` : ''}`;
+        const reason = redactString(
+          `${error instanceof Error ? error.message : String(error)}${typeof why === 'string' ? `: ${why}` : ''}`,
+        );
         throw new ApiError(
-          redact(`${what} failed (${reason}; ${tried}): check baseUrl ${options.baseUrl} and the network.`),
+          withoutKey(
+            `${what} failed (${reason}; ${tried}): check baseUrl ${redactString(options.baseUrl)} and the network.`,
+          ),
         );
       }
     },
