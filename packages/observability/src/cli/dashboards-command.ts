@@ -7,7 +7,7 @@ import {
   type SignozApiVersion,
 } from '@dotmac/obs-dashboards';
 import { type Command, Option } from 'commander';
-import { type CliIo, collectVariable, table } from './io.js';
+import { type CliIo, collectVariable, positiveInteger, table } from './io.js';
 
 interface BuildOptions {
   readonly platform: PlatformType;
@@ -24,8 +24,8 @@ interface ProvisionOptions {
   readonly url?: string;
   readonly dryRun?: boolean;
   readonly prune?: boolean;
-  readonly timeout?: string;
-  readonly orgId?: string;
+  readonly timeout?: number;
+  readonly orgId?: number;
 }
 
 /** `dotmac-obs dashboards build|provision`. */
@@ -60,8 +60,8 @@ export function addDashboardCommands(program: Command, io: CliIo): { failed: () 
     .option('--var <key=value>', 'dashboard variable (repeatable)', collectVariable)
     .option('--dry-run', 'compare only: write nothing, report what would change')
     .option('--prune', 'delete dashboards we own for this tenant that are no longer defined')
-    .option('--timeout <ms>', 'per-request timeout in milliseconds')
-    .option('--org-id <id>', 'Grafana organisation id')
+    .option('--timeout <ms>', 'per-request timeout in milliseconds', positiveInteger)
+    .option('--org-id <id>', 'Grafana organisation id', positiveInteger)
     .action(async (options: ProvisionOptions) => {
       const result = await provisionPlatformDashboards({
         platformType: options.platform,
@@ -71,8 +71,8 @@ export function addDashboardCommands(program: Command, io: CliIo): { failed: () 
         ...(options.var ? { customVariables: options.var } : {}),
         ...(options.dryRun ? { dryRun: true } : {}),
         ...(options.prune ? { prune: true } : {}),
-        ...(options.timeout ? { timeoutMs: Number(options.timeout) } : {}),
-        ...(options.orgId ? { orgId: Number(options.orgId) } : {}),
+        ...(options.timeout ? { timeoutMs: options.timeout } : {}),
+        ...(options.orgId ? { orgId: options.orgId } : {}),
         onProgress: (event) =>
           io.out(`${event.outcome.padEnd(9)} ${event.dashboard}${event.message ? `: ${event.message}` : ''}\n`),
       });

@@ -23,6 +23,13 @@ export function collectVariable(entry: string, previous: Record<string, string> 
   return { ...previous, [entry.slice(0, eq)]: entry.slice(eq + 1) };
 }
 
+/** Parses a flag that must be a whole number of at least 1; anything else is a usage error (exit code 2). */
+export function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return value;
+}
+
 /** Formats rows as an aligned plain-text table. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];

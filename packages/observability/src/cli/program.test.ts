@@ -45,6 +45,12 @@ describe('dotmac-obs', () => {
     expect(err).toMatch(/option '--var <key=value>' argument 'service' is invalid\. expected key=value\./);
   });
 
+  it('answers a --timeout that is not a whole number with exit code 2, naming the flag', async () => {
+    const { code, err } = await cli(['dashboards', 'provision', '-p', 'grafana', '-t', 'a', '--timeout', 'abc']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/option '--timeout <ms>' argument 'abc' is invalid\. expected a whole number of at least 1\./);
+  });
+
   it('config show prints the resolved configuration with secrets redacted', async () => {
     const env = {
       OTEL_SERVICE_NAME: 'billing',
