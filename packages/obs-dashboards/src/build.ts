@@ -1,9 +1,10 @@
+import type { DashboardSpec } from './dashboard-spec.js';
 import { DashboardConfigError, DashboardErrorCode } from './errors.js';
 import { renderGrafanaDashboard } from './grafana-render.js';
 import { assertTenantId, grafanaDashboardUid, signozDashboardName } from './identifiers.js';
 import { definePlatformDashboards, PLATFORM_DASHBOARD_KEYS } from './platform-dashboards.js';
 import { renderSignozV1Dashboard, renderSignozV2Dashboard } from './signoz-render.js';
-import type { BuildDashboardsOptions, BuiltDashboard, PlatformDashboardKey } from './types.js';
+import type { BuildDashboardsOptions, BuiltDashboard } from './types.js';
 import { resolveVariables } from './variables.js';
 
 const invalid = (message: string) => new DashboardConfigError(DashboardErrorCode.INVALID_OPTIONS, message);
@@ -29,10 +30,16 @@ export function assertBuildOptions(options: BuildDashboardsOptions): void {
   }
 }
 
-/** The stable identifier of a dashboard on a platform (Grafana uid, SigNoz v2 name, SigNoz v1 key). */
-export function dashboardId(options: BuildDashboardsOptions, key: PlatformDashboardKey): string {
-  if (options.platformType === 'grafana') return grafanaDashboardUid(options.tenantId, key);
-  return options.signozApiVersion === 'v1' ? key : signozDashboardName(options.tenantId, key);
+/** A dashboard's stable identifier on its platform (Grafana uid, SigNoz v2 name, SigNoz v1 key) and its JSON. */
+function render(options: BuildDashboardsOptions, spec: DashboardSpec): Pick<BuiltDashboard, 'id' | 'json'> {
+  const { tenantId } = options;
+  if (options.platformType === 'grafana') {
+    const uid = grafanaDashboardUid(tenantId, spec.key);
+    return { id: uid, json: renderGrafanaDashboard(spec, tenantId, uid) };
+  }
+  if (options.signozApiVersion === 'v1') return { id: spec.key, json: renderSignozV1Dashboard(spec, tenantId) };
+  const name = signozDashboardName(tenantId, spec.key);
+  return { id: name, json: renderSignozV2Dashboard(spec, tenantId, name) };
 }
 
 /**
@@ -49,13 +56,7 @@ export function buildPlatformDashboards(options: BuildDashboardsOptions): BuiltD
   assertBuildOptions(options);
   const { tenantId } = options;
   const variables = resolveVariables(tenantId, options.customVariables);
-  return definePlatformDashboards(tenantId, variables, options.dashboards).map((spec) => {
-    const json =
-      options.platformType === 'grafana'
-        ? renderGrafanaDashboard(spec, tenantId)
-        : options.signozApiVersion === 'v1'
-          ? renderSignozV1Dashboard(spec, tenantId)
-          : renderSignozV2Dashboard(spec, tenantId);
-    return Object.freeze({ key: spec.key, title: spec.title, id: dashboardId(options, spec.key), json });
-  });
+  return definePlatformDashboards(tenantId, variables, options.dashboards).map((spec) =>
+    Object.freeze({ key: spec.key, title: spec.title, ...render(options, spec) }),
+  );
 }

@@ -10,7 +10,7 @@ import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { ALL_VALUE, type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
-import { grafanaDashboardUid, ownershipTags } from './identifiers.js';
+import { ownershipTags } from './identifiers.js';
 
 /** The datasource every panel and query variable uses: the dashboard's `$datasource` variable. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
@@ -64,11 +64,11 @@ function panel(spec: PanelSpec, id: number) {
 
 /**
  * Renders a platform dashboard as a classic Grafana dashboard model (schemaVersion 42, Grafana 10–12)
- * with the foundation SDK: stable uid, ownership tags, panel ids, refIds, and rows of 24 columns.
+ * with the foundation SDK: the given stable uid, ownership tags, panel ids, refIds, and rows of 24 columns.
  */
-export function renderGrafanaDashboard(spec: DashboardSpec, tenantId: string): Record<string, unknown> {
+export function renderGrafanaDashboard(spec: DashboardSpec, tenantId: string, uid: string): Record<string, unknown> {
   const builder = new DashboardBuilder(spec.title)
-    .uid(grafanaDashboardUid(tenantId, spec.key))
+    .uid(uid)
     .description(spec.description)
     .tags([...ownershipTags(tenantId), `dashboard:${spec.key}`])
     .refresh('1m')

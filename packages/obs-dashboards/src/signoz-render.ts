@@ -1,5 +1,5 @@
 import { type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
-import { ownershipTagPairs, ownershipTags, signozDashboardName, type TagPair } from './identifiers.js';
+import { ownershipTagPairs, ownershipTags, type TagPair } from './identifiers.js';
 
 /** The `schemaVersion` of SigNoz v2 dashboards. */
 export const SIGNOZ_V2_SCHEMA_VERSION = 'v6';
@@ -68,12 +68,12 @@ function v2Panel(panel: PanelSpec) {
   };
 }
 
-/** Renders a platform dashboard as a SigNoz v2 (Perses-based) create/update body with a unique `name`. */
-export function renderSignozV2Dashboard(spec: DashboardSpec, tenantId: string): Record<string, unknown> {
+/** Renders a platform dashboard as a SigNoz v2 (Perses-based) create/update body with its unique `name`. */
+export function renderSignozV2Dashboard(spec: DashboardSpec, tenantId: string, name: string): Record<string, unknown> {
   const placed = place(spec);
   return {
     schemaVersion: SIGNOZ_V2_SCHEMA_VERSION,
-    name: signozDashboardName(tenantId, spec.key),
+    name,
     tags: signozV2Tags(tenantId, spec.key),
     spec: {
       display: { name: spec.title, description: spec.description },
