@@ -1,5 +1,5 @@
-import { createDefaultConfig, type Environment, loadEnvironmentSettings } from '@dotmac/obs-config';
-import type { Command } from 'commander';
+import { createDefaultConfig, Environment, loadEnvironmentSettings } from '@dotmac/obs-config';
+import { type Command, Option } from 'commander';
 import type { CliIo } from './io.js';
 
 interface ConfigShowOptions {
@@ -15,7 +15,11 @@ export function addConfigCommands(program: Command, io: CliIo): void {
     .command('show')
     .description('print the configuration resolved from OTEL_* variables, the preset and flags (secrets as ***)')
     .option('-s, --service-name <name>', 'service name (default: OTEL_SERVICE_NAME)')
-    .option('-e, --environment <environment>', 'preset: development, staging, production or test', 'development')
+    .addOption(
+      new Option('-e, --environment <environment>', 'preset')
+        .choices(Object.values(Environment))
+        .default('development'),
+    )
     .option('--service-version <version>', 'service version (default: OTEL_SERVICE_VERSION)')
     .action((options: ConfigShowOptions) => {
       const resolved = createDefaultConfig({

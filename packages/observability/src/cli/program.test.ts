@@ -66,6 +66,12 @@ describe('dotmac-obs', () => {
     expect(shown.settings).toEqual({ grafanaUrl: 'http://grafana:3000', grafanaApiKey: '***' });
   });
 
+  it('config show answers an unknown --environment with exit code 2, listing the presets', async () => {
+    const { code, err } = await cli(['config', 'show', '-s', 'svc', '-e', 'prod']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/Allowed choices are development, staging, production, test/);
+  });
+
   it('config show reports an invalid environment variable in one line, exit code 1', async () => {
     const { code, err } = await cli(['config', 'show', '-s', 'svc'], { OTEL_TRACES_SAMPLER_ARG: 'abc' });
     expect(code).toBe(1);
