@@ -134,28 +134,25 @@ async function provisionV1(context: ProvisionContext): Promise<void> {
 /**
  * Provisions the dashboards to SigNoz: the v2 API when the server has it (dashboards matched by their
  * unique `name`), else the v1 API (matched by ownership tags and a `dashboard:<key>` tag).
- * Returns the API generation used.
  */
 export async function provisionSignoz(
   context: ProvisionContext,
   render: (version: 'v1' | 'v2') => readonly BuiltDashboard[],
-): Promise<'v1' | 'v2' | undefined> {
+): Promise<void> {
   let listed: V2Listed[] | undefined;
   try {
     listed = await listV2(context);
   } catch (error) {
     if (!isStatus(error, 404, 405, 501)) {
       for (const dashboard of context.dashboards) context.outcomes.fail(dashboard.title, error);
-      return undefined;
+      return;
     }
   }
-  const version = listed ? 'v2' : 'v1';
-  const versioned: ProvisionContext = { ...context, dashboards: render(version) };
+  const versioned: ProvisionContext = { ...context, dashboards: render(listed ? 'v2' : 'v1') };
   try {
     if (listed) await provisionV2(versioned, listed);
     else await provisionV1(versioned);
   } catch (error) {
     for (const dashboard of versioned.dashboards) context.outcomes.fail(dashboard.title, error);
   }
-  return version;
 }
