@@ -1,8 +1,8 @@
 import { SloMetricNames } from '@dotmac/obs-config';
-import { formatNumber } from './decimal.js';
+import { exact, formatNumber } from './decimal.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { SloError } from './errors.js';
-import { normalizeSpec } from './spec.js';
+import { normalizeSpec, specsOf } from './spec.js';
 import { type BusinessMetricSpec, BusinessMetricType, type SloWindowSpec, type TenantMetrics } from './types.js';
 
 /** An OpenSLO v1 `SLO` object (the subset obs-slo writes and reads). */
@@ -58,10 +58,7 @@ export function toOpenSlo(
   specsOrTenantMetrics: readonly BusinessMetricSpec[] | Pick<TenantMetrics, 'getSpecs'>,
   options: { readonly service: string },
 ): OpenSloSlo[] {
-  const specs = Array.isArray(specsOrTenantMetrics)
-    ? specsOrTenantMetrics
-    : (specsOrTenantMetrics as Pick<TenantMetrics, 'getSpecs'>).getSpecs();
-  return specs
+  return specsOf(specsOrTenantMetrics)
     .map((s) => normalizeSpec(s))
     .filter((d) => d.type !== 'throughput')
     .map(({ spec, objective, thresholdMs }) => {
@@ -152,10 +149,7 @@ export function fromOpenSlo(documents: unknown): BusinessMetricSpec[] {
         metricType,
         description: doc.spec.description ?? '',
         sloTarget,
-        alertThreshold: num(
-          'alert-threshold',
-          latency ? threshold * 2 : Number(Math.max(0, 1 - 5 * (1 - target)).toPrecision(12)),
-        ),
+        alertThreshold: num('alert-threshold', latency ? threshold * 2 : exact(Math.max(0, 1 - 5 * (1 - target)))),
         window: windowOf(doc),
         ...(labels ? { labels: labels.split(',') } : {}),
         ...(latency ? { percentile: target, latencyThresholdMs: threshold } : {}),

@@ -1,28 +1,27 @@
 import { SLO_WINDOWS, SloMetricNames, type SloWindow, sloBurnRateRule, sloErrorRatioRule } from '@dotmac/obs-config';
 import { formatNumber } from './decimal.js';
 import { formatDuration } from './duration.js';
-import { alertAnnotations, counterNames, type PrometheusRuleOptions, ruleDefs } from './rule-input.js';
+import { alertAnnotations, counterNames, type PrometheusRuleOptions, quote, ruleDefs } from './rule-input.js';
 import type { MetricDef } from './spec.js';
 import type { BusinessMetricSpec, TenantMetrics } from './types.js';
 
-const q = (text: string): string => JSON.stringify(text);
 const BY = 'sum by (tenant_id, slo)';
 
 function errorRatioExpr(slo: string, range: string, names: { total: string; good: string }): string {
-  const sel = `{slo=${q(slo)}}[${range}]`;
+  const sel = `{slo=${quote(slo)}}[${range}]`;
   const total = `${BY} (rate(${names.total}${sel}))`;
   const good = `${BY} (rate(${names.good}${sel}))`;
   return `(${total} - ${good}) / ${total}`;
 }
 
 function record(name: string, expr: string, slo: string): string {
-  return `      - record: ${name}\n        expr: ${q(expr)}\n        labels:\n          slo: ${slo}\n`;
+  return `      - record: ${name}\n        expr: ${quote(expr)}\n        labels:\n          slo: ${slo}\n`;
 }
 
 function alertRule(def: MetricDef, severity: 'page' | 'ticket', options: PrometheusRuleOptions): string {
   const rules = def.alerts.filter((a) => a.severity === severity);
   if (rules.length === 0) return '';
-  const sel = `{slo=${q(def.spec.name)}}`;
+  const sel = `{slo=${quote(def.spec.name)}}`;
   const expr = rules
     .map((r) => {
       const f = formatNumber(r.factor);
@@ -31,9 +30,9 @@ function alertRule(def: MetricDef, severity: 'page' | 'ticket', options: Prometh
     .join(' or ');
   const name = `${SloMetricNames.ALERT_PREFIX}BurnRate${severity === 'page' ? 'Page' : 'Ticket'}`;
   const annotations = Object.entries(alertAnnotations(def, severity, options))
-    .map(([k, v]) => `          ${k}: ${q(v)}\n`)
+    .map(([k, v]) => `          ${k}: ${quote(v)}\n`)
     .join('');
-  return `      - alert: ${name}\n        expr: ${q(expr)}\n        labels:\n          severity: ${severity}\n          slo: ${def.spec.name}\n        annotations:\n${annotations}`;
+  return `      - alert: ${name}\n        expr: ${quote(expr)}\n        labels:\n          severity: ${severity}\n          slo: ${def.spec.name}\n        annotations:\n${annotations}`;
 }
 
 /** The period range used in PromQL: the rolling duration, or the nominal length of a calendar window. */
@@ -43,10 +42,10 @@ export function periodRange(def: MetricDef): string {
 
 function groupFor(def: MetricDef, options: PrometheusRuleOptions): string {
   const slo = def.spec.name;
-  const sel = `{slo=${q(slo)}}`;
+  const sel = `{slo=${quote(slo)}}`;
   const budget = formatNumber(def.budget);
   const names = counterNames(options);
-  let out = `  - name: ${q(`dotmac-slo-${slo}`)}\n    rules:\n`;
+  let out = `  - name: ${quote(`dotmac-slo-${slo}`)}\n    rules:\n`;
   for (const w of SLO_WINDOWS) out += record(sloErrorRatioRule(w), errorRatioExpr(slo, w, names), slo);
   if (def.window.kind === 'calendar') {
     out += `      # Calendar ${def.window.label} (${def.window.timeZone}): Prometheus uses a rolling ${periodRange(def)} instead.\n`;

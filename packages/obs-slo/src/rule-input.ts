@@ -1,7 +1,7 @@
 import { SloMetricNames } from '@dotmac/obs-config';
 import { assertPossible, DEFAULT_BURN_RATE_ALERTS } from './burn-rate.js';
 import { SloError } from './errors.js';
-import { type MetricDef, normalizeSpec } from './spec.js';
+import { type MetricDef, normalizeSpec, specsOf } from './spec.js';
 import type { BurnRateAlertRule, BusinessMetricSpec, TenantMetrics } from './types.js';
 
 /** Options shared by `generatePrometheusRules` and `generatePrometheusRuleTests`. */
@@ -32,10 +32,9 @@ export function ruleDefs(
   input: readonly BusinessMetricSpec[] | Pick<TenantMetrics, 'getSpecs'>,
   options: PrometheusRuleOptions = {},
 ): { defs: MetricDef[]; skipped: string[] } {
-  const specs = Array.isArray(input) ? input : (input as Pick<TenantMetrics, 'getSpecs'>).getSpecs();
   const defs: MetricDef[] = [];
   const skipped: string[] = [];
-  for (const spec of specs) {
+  for (const spec of specsOf(input)) {
     const def = normalizeSpec(spec, options.burnRateAlerts ?? DEFAULT_BURN_RATE_ALERTS);
     if (def.type === 'throughput') {
       skipped.push(def.spec.name);
@@ -46,6 +45,9 @@ export function ruleDefs(
   }
   return { defs, skipped };
 }
+
+/** A double-quoted YAML (and PromQL) string. */
+export const quote = (text: string): string => JSON.stringify(text);
 
 /** Keeps `{{` out of user text placed in alert templates. */
 export const untemplated = (text: string): string => text.replace(/\{\{/g, '{ {').replace(/\}\}/g, '} }');

@@ -1,7 +1,7 @@
 import { DEFAULT_BURN_RATE_ALERTS, validateAlertRules } from './burn-rate.js';
 import { exact } from './decimal.js';
 import { SloError } from './errors.js';
-import { type BurnRateAlertRule, type BusinessMetricSpec, BusinessMetricType } from './types.js';
+import { type BurnRateAlertRule, type BusinessMetricSpec, BusinessMetricType, type TenantMetrics } from './types.js';
 import { type ResolvedWindow, resolveWindow } from './window.js';
 
 /** A validated spec with what evaluation and rule generation derive from it. */
@@ -98,4 +98,11 @@ const canonical = (spec: BusinessMetricSpec): string =>
 /** Whether two normalized specs (`MetricDef.spec`) define the same metric, so registering again is a no-op. */
 export function sameSpec(a: BusinessMetricSpec, b: BusinessMetricSpec): boolean {
   return canonical(a) === canonical(b);
+}
+
+/** The specs given as a list, or those registered in a `TenantMetrics`. */
+export function specsOf(
+  input: readonly BusinessMetricSpec[] | Pick<TenantMetrics, 'getSpecs'>,
+): readonly BusinessMetricSpec[] {
+  return Array.isArray(input) ? input : (input as Pick<TenantMetrics, 'getSpecs'>).getSpecs();
 }
