@@ -1,5 +1,7 @@
 /** Public types of @dotmac/obs-dashboards. */
 
+import type { EnvSource } from '@dotmac/obs-config';
+
 /** The observability platforms dashboards can be provisioned to. */
 export type PlatformType = 'grafana' | 'signoz';
 
@@ -68,7 +70,7 @@ export interface DashboardProvisioningOptions extends Omit<BuildDashboardsOption
   /** Dashboards processed at the same time (default 4). */
   readonly concurrency?: number | undefined;
   /** Environment to read the defaults from (default `process.env`). */
-  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  readonly env?: EnvSource | undefined;
   /** Grafana organisation id, sent as `X-Grafana-Org-Id`. */
   readonly orgId?: number | undefined;
   /** Called once per dashboard outcome; exceptions thrown by it are ignored. */
