@@ -48,8 +48,9 @@ describe('pnpm demo', () => {
       expect(metrics).toMatch(/http_requests_total\{[^}]*endpoint="\/api\/:tenant\/:operation"/);
       expect(metrics).toMatch(/dotmac_slo_events_total\{[^}]*tenant_id="initech"/);
       const health = await fetch(`${url}/health/observability`);
-      expect([200, 503]).toContain(health.status);
-      expect((await health.json()) as { checks: unknown[] }).toHaveProperty('checks');
+      const report = (await health.json()) as { status: string; checks: { name: string }[] };
+      expect(report.checks.map((check) => check.name)).toEqual(['otel', 'metrics', 'tenantMetrics']);
+      expect(health.status).toBe(report.status === 'unhealthy' ? 503 : 200);
       expect((await fetch(`${url}/livez`)).status).toBe(200);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const slo = (await (await fetch(`${url}/slo`)).json()) as Record<string, Record<string, { sampleCount: number }>>;
