@@ -14,7 +14,7 @@ export interface ApiClientOptions {
   readonly secret?: string;
 }
 
-/** A request that failed for good (after retries, or at once for 4xx answers), with what to check. */
+/** A request that failed for good (after retries, or at once for answers not worth repeating), with what to check. */
 export class ApiError extends ObservabilityError {
   /** HTTP status of the last answer, when there was one. */
   readonly status: number | undefined;
@@ -42,6 +42,9 @@ export interface ApiResponse {
 export interface ApiClient {
   request(method: 'get' | 'post' | 'put' | 'delete', path: string, options?: RequestOptions): Promise<ApiResponse>;
 }
+
+/** Answers worth another attempt (the server may succeed next time); any other answer fails at once. */
+const RETRIED_STATUSES = [408, 429, 500, 502, 503, 504];
 
 const HINTS: Record<number, string> = {
   400: 'the server rejected the dashboard JSON: check that the platform version supports this dashboard model',
@@ -84,7 +87,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const retry = (idempotent: boolean): RetryOptions => ({
     limit: options.retries,
     methods: ['get', 'put', 'delete', 'post'],
-    statusCodes: [408, 429, 500, 502, 503, 504],
+    statusCodes: RETRIED_STATUSES,
     afterStatusCodes: [429, 503],
     maxRetryAfter: 60_000,
     backoffLimit: 5_000,
@@ -121,7 +124,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
             status === 401
               ? `the server rejected the credentials: check the API key (${options.keyHint})`
               : (HINTS[status] ??
-                (status >= 500 || status === 429 ? `the server kept failing after ${attempts}` : 'unexpected answer'));
+                (RETRIED_STATUSES.includes(status)
+                  ? `the server kept failing after ${attempts}`
+                  : 'unexpected answer'));
           throw new ApiError(
             withoutKey(`${what} answered ${status} ${detail ? `(${detail}) ` : ''}— ${hint}.`),
             status,

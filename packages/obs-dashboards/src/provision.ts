@@ -55,8 +55,8 @@ function connection(options: DashboardProvisioningOptions): { baseUrl: string; a
 /**
  * Provisions the platform dashboards of one tenant to Grafana or SigNoz, idempotently: each dashboard is
  * read first, created when missing, updated only when its content differs and otherwise left unchanged.
- * Requests are retried with backoff on 429, 5xx, network errors and timeouts; one failing dashboard never
- * stops the others, and the result lists every outcome. Throws only for unusable options
+ * Requests are retried with backoff on 408, 429, 500, 502-504, network errors and timeouts; one failing
+ * dashboard never stops the others, and the result lists every outcome. Throws only for unusable options
  * ({@link DashboardConfigError}; obs-config's `ConfigError` for a malformed URL in the environment), never for
  * server answers.
  *

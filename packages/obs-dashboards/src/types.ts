@@ -65,7 +65,10 @@ export interface DashboardProvisioningOptions extends Omit<BuildDashboardsOption
   readonly prune?: boolean | undefined;
   /** Per-request timeout in milliseconds (default 10 000). */
   readonly timeoutMs?: number | undefined;
-  /** Retries per request on 429, 5xx, network errors and timeouts (default 4). */
+  /**
+   * Retries per request on 408, 429, 500, 502, 503, 504, network errors and timeouts (default 4); a SigNoz v1
+   * create, which may not be repeated safely, is retried only on those answers.
+   */
   readonly retries?: number | undefined;
   /** Dashboards processed at the same time (default 4). */
   readonly concurrency?: number | undefined;
