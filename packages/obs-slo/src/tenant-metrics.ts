@@ -17,6 +17,9 @@ import type {
   TenantMetricsOptions,
 } from './types.js';
 
+/** Beyond this many metric+reason pairs warnings stop (counting goes on): unknown names cannot grow memory. */
+const MAX_WARNED = 1000;
+
 class TenantMetricsImpl implements TenantMetrics {
   readonly serviceName: string;
   private readonly o: ResolvedOptions;
@@ -72,10 +75,11 @@ class TenantMetricsImpl implements TenantMetrics {
   private reject(code: SloErrorCode, metric: string, error: () => SloError): void {
     this.invalid++;
     if (this.o.onInvalid === 'throw') throw error();
-    if (this.o.onInvalid === 'warn' && !this.warned.has(`${metric}\u0000${code}`)) {
-      this.warned.add(`${metric}\u0000${code}`);
-      process.emitWarning(`${error().message} (further ones are counted in health())`, { code });
-    }
+    if (this.o.onInvalid !== 'warn') return;
+    const key = `${metric}\u0000${code}`;
+    if (this.warned.has(key) || this.warned.size >= MAX_WARNED) return;
+    this.warned.add(key);
+    process.emitWarning(`${error().message} (further ones are counted in health())`, { code });
   }
 
   recordBusinessMetric(name: string, value: number | boolean, context: TenantContext): void {
