@@ -18,7 +18,7 @@ import type { InitializeOtelOptions, OtelBootstrap, OtelInstrumentation } from '
  * Starts OpenTelemetry traces, metrics and logs for one service from an `OTelConfig`, and registers the providers,
  * W3C trace context + baggage propagation and the AsyncLocalStorage context manager globally.
  * With `sdkDisabled` it returns a no-op bootstrap that registers nothing. Throws `OtelAlreadyInitializedError`
- * while another bootstrap is live.
+ * while another bootstrap is live, and `OtelExporterConfigError` for an exporter type that cannot serve its signal.
  *
  * @example
  * ```ts
