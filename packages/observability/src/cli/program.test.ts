@@ -33,6 +33,15 @@ describe('dotmac-obs', () => {
     expect(out).toMatch(/^Usage: dotmac-obs/);
   });
 
+  it.each([[[]], [['config']], [['dashboards']]])(
+    '%j without a subcommand prints usage on stderr, exit code 2',
+    async (command) => {
+      const { code, out, err } = await cli(command);
+      expect([code, out]).toEqual([2, '']);
+      expect(err).toMatch(/^Usage: dotmac-obs/);
+    },
+  );
+
   it('answers a usage error with exit code 2', async () => {
     const { code, err } = await cli(['dashboards', 'build', '--tenant', 'a', '--platform', 'datadog']);
     expect(code).toBe(2);

@@ -23,13 +23,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     await program.parseAsync([...argv], { from: 'user' });
     return dashboards.failed() ? 1 : 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version'
-        ? 0
-        : 2;
-    }
+    // --help and --version end with exit code 0; usage errors, and a command missing its subcommand, with 2.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     io.err(`dotmac-obs: ${oneLine(error)}\n`);
     return 1;
   }
