@@ -10,7 +10,7 @@ import { DataqueryBuilder } from '@grafana/grafana-foundation-sdk/prometheus';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { PanelBuilder as TimeseriesPanelBuilder } from '@grafana/grafana-foundation-sdk/timeseries';
 import { ALL_VALUE, type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
-import { ownershipTags } from './identifiers.js';
+import { dashboardTags } from './identifiers.js';
 
 /** The datasource every panel and query variable uses: the dashboard's `$datasource` variable. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Grafana's variable syntax, not a JS template.
@@ -70,7 +70,7 @@ export function renderGrafanaDashboard(spec: DashboardSpec, tenantId: string, ui
   const builder = new DashboardBuilder(spec.title)
     .uid(uid)
     .description(spec.description)
-    .tags([...ownershipTags(tenantId), `dashboard:${spec.key}`])
+    .tags(dashboardTags(tenantId, spec.key))
     .refresh('1m')
     .time({ from: 'now-6h', to: 'now' })
     .timezone('browser')

@@ -53,6 +53,18 @@ export function ownershipTags(tenantId: string): string[] {
   return [MANAGED_BY_TAG, `tenant:${tenantId}`];
 }
 
+const DASHBOARD_TAG = 'dashboard:';
+
+/** The string tags of a tenant's dashboard (Grafana, SigNoz v1): ownership, then `dashboard:<key>`. */
+export function dashboardTags(tenantId: string, key: PlatformDashboardKey): string[] {
+  return [...ownershipTags(tenantId), `${DASHBOARD_TAG}${key}`];
+}
+
+/** The key named by a `dashboard:<key>` tag among `tags` (how SigNoz v1 dashboards are matched), if any. */
+export function taggedDashboardKey(tags: readonly string[] = []): string | undefined {
+  return tags.find((tag) => tag.startsWith(DASHBOARD_TAG))?.slice(DASHBOARD_TAG.length);
+}
+
 /** True when `tags` hold every ownership tag of `tenantId`: only such dashboards are ever updated or pruned. */
 export function hasOwnershipTags(tenantId: string, tags: readonly string[] = []): boolean {
   return ownershipTags(tenantId).every((tag) => tags.includes(tag));

@@ -1,6 +1,6 @@
 import { containsDesired } from './compare.js';
 import { ApiError } from './http-client.js';
-import { hasOwnershipTagPairs, hasOwnershipTags, type TagPair } from './identifiers.js';
+import { hasOwnershipTagPairs, hasOwnershipTags, type TagPair, taggedDashboardKey } from './identifiers.js';
 import { deleteOwned, isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
@@ -95,8 +95,7 @@ async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promi
   );
 }
 
-const v1Key = (item: V1Stored): string | undefined =>
-  item.data?.tags?.find((tag) => tag.startsWith('dashboard:'))?.slice('dashboard:'.length);
+const v1Key = (item: V1Stored): string | undefined => taggedDashboardKey(item.data?.tags);
 const v1Id = (item: V1Stored): string => String(item.uuid ?? item.id);
 
 async function provisionV1(context: ProvisionContext): Promise<void> {

@@ -1,5 +1,5 @@
 import { type DashboardSpec, type PanelSpec, refId, type VariableSpec } from './dashboard-spec.js';
-import { ownershipTagPairs, ownershipTags, type TagPair } from './identifiers.js';
+import { dashboardTags, ownershipTagPairs, type TagPair } from './identifiers.js';
 
 /** The `schemaVersion` of SigNoz v2 dashboards. */
 export const SIGNOZ_V2_SCHEMA_VERSION = 'v6';
@@ -124,7 +124,7 @@ export function renderSignozV1Dashboard(spec: DashboardSpec, tenantId: string): 
   return {
     title: spec.title,
     description: spec.description,
-    tags: [...ownershipTags(tenantId), `dashboard:${spec.key}`],
+    tags: dashboardTags(tenantId, spec.key),
     version: 'v4',
     layout: placed.map((p) => ({ i: p.id, x: p.x / 2, y: p.y, w: p.panel.span / 2, h: PANEL_HEIGHT })),
     widgets: placed.map((p) => ({
