@@ -1,6 +1,6 @@
 import { containsDesired } from './compare.js';
 import { grafanaFolderUid, hasOwnershipTags, ownershipTags } from './identifiers.js';
-import { deleteOwned, isStatus, type ProvisionContext } from './outcomes.js';
+import { deleteOwned, eachDashboard, isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
 
@@ -90,16 +90,10 @@ export async function provisionGrafana(context: ProvisionContext): Promise<void>
   try {
     await ensureFolder(context, folderUid);
   } catch (error) {
-    for (const dashboard of context.dashboards) context.outcomes.fail(dashboard.title, error);
+    context.outcomes.failAll(context.dashboards, error);
     return;
   }
-  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
-    try {
-      await upsert(context, dashboard, folderUid);
-    } catch (error) {
-      context.outcomes.fail(dashboard.title, error);
-    }
-  });
+  await eachDashboard(context, (dashboard) => upsert(context, dashboard, folderUid));
   if (context.prune) {
     try {
       await prune(context);

@@ -1,5 +1,6 @@
 import type { ApiClient } from './http-client.js';
 import { ApiError } from './http-client.js';
+import { mapWithConcurrency } from './pool.js';
 import type {
   BuiltDashboard,
   DashboardProgressEvent,
@@ -33,6 +34,11 @@ export class Outcomes {
     const status = error instanceof ApiError ? error.status : undefined;
     this.errors.push(status === undefined ? { dashboard, message } : { dashboard, message, status });
     this.#emit({ dashboard, outcome: 'error', message });
+  }
+
+  /** Records the same failure for every one of `dashboards` (a step they all depend on failed). */
+  failAll(dashboards: readonly BuiltDashboard[], error: unknown): void {
+    for (const dashboard of dashboards) this.fail(dashboard.title, error);
   }
 
   /** The frozen result; lists follow `order` (the definition order), then the rest alphabetically. */
@@ -75,6 +81,20 @@ export interface ProvisionContext {
   readonly prune: boolean;
   readonly concurrency: number;
   readonly outcomes: Outcomes;
+}
+
+/** Runs `step` for every dashboard, `concurrency` at a time; a dashboard whose step throws is recorded as failed. */
+export async function eachDashboard(
+  context: ProvisionContext,
+  step: (dashboard: BuiltDashboard) => Promise<void>,
+): Promise<void> {
+  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
+    try {
+      await step(dashboard);
+    } catch (error) {
+      context.outcomes.fail(dashboard.title, error);
+    }
+  });
 }
 
 /** True when `error` is an HTTP answer with one of `statuses`. */

@@ -1,7 +1,7 @@
 import { containsDesired } from './compare.js';
 import { ApiError } from './http-client.js';
 import { hasOwnershipTagPairs, hasOwnershipTags, type TagPair, taggedDashboardKey } from './identifiers.js';
-import { deleteOwned, isStatus, type ProvisionContext } from './outcomes.js';
+import { deleteOwned, eachDashboard, isStatus, type ProvisionContext } from './outcomes.js';
 import { mapWithConcurrency } from './pool.js';
 import type { BuiltDashboard } from './types.js';
 
@@ -80,13 +80,7 @@ async function upsertV2(
 }
 
 async function provisionV2(context: ProvisionContext, listed: V2Listed[]): Promise<void> {
-  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
-    try {
-      await upsertV2(context, dashboard, listed);
-    } catch (error) {
-      context.outcomes.fail(dashboard.title, error);
-    }
-  });
+  await eachDashboard(context, (dashboard) => upsertV2(context, dashboard, listed));
   if (!context.prune) return;
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.id));
   const stale = listed.filter((item) => !defined.has(item.name) && hasOwnershipTagPairs(context.tenantId, item.tags));
@@ -102,25 +96,21 @@ async function provisionV1(context: ProvisionContext): Promise<void> {
   const response = await context.client.request('get', 'api/v1/dashboards');
   const all = (unwrap(response.body) as V1Stored[] | undefined) ?? [];
   const owned = all.filter((item) => hasOwnershipTags(context.tenantId, item.data?.tags));
-  await mapWithConcurrency(context.dashboards, context.concurrency, async (dashboard) => {
-    try {
-      const [match, ...duplicates] = owned.filter((item) => v1Key(item) === dashboard.key);
-      // v1 has no unique key: a create that timed out may have been applied twice. Keep one.
-      for (const duplicate of duplicates)
-        await deleteOwned(context, `api/v1/dashboards/${v1Id(duplicate)}`, dashboard.title);
-      if (!match) {
-        if (!context.dryRun) {
-          await context.client.request('post', 'api/v1/dashboards', { json: dashboard.json, idempotent: false });
-        }
-        return context.outcomes.add('created', dashboard.title);
+  await eachDashboard(context, async (dashboard) => {
+    const [match, ...duplicates] = owned.filter((item) => v1Key(item) === dashboard.key);
+    // v1 has no unique key: a create that timed out may have been applied twice. Keep one.
+    for (const duplicate of duplicates)
+      await deleteOwned(context, `api/v1/dashboards/${v1Id(duplicate)}`, dashboard.title);
+    if (!match) {
+      if (!context.dryRun) {
+        await context.client.request('post', 'api/v1/dashboards', { json: dashboard.json, idempotent: false });
       }
-      if (containsDesired(match.data, dashboard.json)) return context.outcomes.add('unchanged', dashboard.title);
-      if (!context.dryRun)
-        await context.client.request('put', `api/v1/dashboards/${v1Id(match)}`, { json: dashboard.json });
-      context.outcomes.add('updated', dashboard.title);
-    } catch (error) {
-      context.outcomes.fail(dashboard.title, error);
+      return context.outcomes.add('created', dashboard.title);
     }
+    if (containsDesired(match.data, dashboard.json)) return context.outcomes.add('unchanged', dashboard.title);
+    if (!context.dryRun)
+      await context.client.request('put', `api/v1/dashboards/${v1Id(match)}`, { json: dashboard.json });
+    context.outcomes.add('updated', dashboard.title);
   });
   if (!context.prune) return;
   const defined = new Set(context.dashboards.map((dashboard) => dashboard.key as string));
@@ -143,7 +133,7 @@ export async function provisionSignoz(
     listed = await listV2(context);
   } catch (error) {
     if (!isStatus(error, 404, 405, 501)) {
-      for (const dashboard of context.dashboards) context.outcomes.fail(dashboard.title, error);
+      context.outcomes.failAll(context.dashboards, error);
       return;
     }
   }
@@ -152,6 +142,6 @@ export async function provisionSignoz(
     if (listed) await provisionV2(versioned, listed);
     else await provisionV1(versioned);
   } catch (error) {
-    for (const dashboard of versioned.dashboards) context.outcomes.fail(dashboard.title, error);
+    context.outcomes.failAll(versioned.dashboards, error);
   }
 }
