@@ -84,7 +84,10 @@ export interface DashboardProvisioningOptions extends Omit<BuildDashboardsOption
 
 /** A dashboard that could not be provisioned, with what to check. */
 export interface DashboardProvisioningError {
-  /** Title of the dashboard (or `folder:<uid>` / `list` for tenant-wide steps). */
+  /**
+   * Title of the dashboard (a failed tenant-wide step, such as the folder or the listing, is reported once per
+   * dashboard), or `prune:<tenantId>` when the search for Grafana dashboards to prune failed.
+   */
   readonly dashboard: string;
   /** What went wrong and what to check. Never contains the API key. */
   readonly message: string;
