@@ -42,6 +42,9 @@ export function resolveOptions(o: TenantMetricsOptions): ResolvedOptions {
       );
     }
   }
+  if (o.onInvalid !== undefined && o.onInvalid !== 'throw' && o.onInvalid !== 'warn' && o.onInvalid !== 'drop') {
+    throw new SloError('SLO_INVALID_SPEC', "initializeTenantMetrics: onInvalid must be 'throw', 'warn' or 'drop'.");
+  }
   if (o.tenantOverflow !== undefined && o.tenantOverflow !== 'overflow' && o.tenantOverflow !== 'drop') {
     throw new SloError('SLO_INVALID_SPEC', "initializeTenantMetrics: tenantOverflow must be 'overflow' or 'drop'.");
   }

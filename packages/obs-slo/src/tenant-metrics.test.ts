@@ -251,6 +251,12 @@ describe('specs', () => {
     );
     expect(() => m.registerBusinessMetric({ ...spec, name: 'y', window: '30 days' })).toThrow(/Invalid duration/);
   });
+
+  it('refuses an onInvalid policy it does not know instead of silently dropping', () => {
+    expect(() => initializeTenantMetrics('svc', undefined, { onInvalid: 'throws' as never })).toThrow(
+      expect.objectContaining({ code: 'SLO_INVALID_SPEC', message: expect.stringMatching(/onInvalid must be/) }),
+    );
+  });
 });
 
 describe('counters in the metrics registry', () => {
