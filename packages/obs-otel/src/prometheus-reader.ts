@@ -18,26 +18,32 @@ function formatValue(value: number): string {
   return String(value);
 }
 
-function labels(attributes: Attributes, extra?: [string, string]): string {
-  const pairs = Object.entries(attributes)
+/** The `key="value"` pairs of a data point's attributes, sanitized and escaped. */
+function labelPairs(attributes: Attributes): string[] {
+  return Object.entries(attributes)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${sanitizeName(key)}="${escapeLabel(String(value))}"`);
-  if (extra) pairs.push(`${extra[0]}="${escapeLabel(extra[1])}"`);
-  return pairs.length > 0 ? `{${pairs.join(',')}}` : '';
 }
+
+const braces = (pairs: readonly string[]): string => (pairs.length > 0 ? `{${pairs.join(',')}}` : '');
+const labels = (attributes: Attributes): string => braces(labelPairs(attributes));
 
 function samples(metric: MetricData, name: string): string[] {
   if (metric.dataPointType === DataPointType.HISTOGRAM) {
     return metric.dataPoints.flatMap((point) => {
       const histogram = point.value as Histogram;
+      // The point's labels are rendered once, not once per bucket.
+      const pairs = labelPairs(point.attributes);
+      const bucket = (le: string): string => `${name}_bucket${braces([...pairs, `le="${le}"`])}`;
       let cumulative = 0;
       const lines = histogram.buckets.boundaries.map((bound, index) => {
         cumulative += histogram.buckets.counts[index] ?? 0;
-        return `${name}_bucket${labels(point.attributes, ['le', formatValue(bound)])} ${cumulative}`;
+        return `${bucket(formatValue(bound))} ${cumulative}`;
       });
-      lines.push(`${name}_bucket${labels(point.attributes, ['le', '+Inf'])} ${histogram.count}`);
-      lines.push(`${name}_sum${labels(point.attributes)} ${formatValue(histogram.sum ?? 0)}`);
-      lines.push(`${name}_count${labels(point.attributes)} ${histogram.count}`);
+      const plain = braces(pairs);
+      lines.push(`${bucket('+Inf')} ${histogram.count}`);
+      lines.push(`${name}_sum${plain} ${formatValue(histogram.sum ?? 0)}`);
+      lines.push(`${name}_count${plain} ${histogram.count}`);
       return lines;
     });
   }
