@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packages, root } from './workspace';
+import { packages, root } from './workspace.js';
 
 const dir = path.join(root, '.changeset');
 const files = fs.readdirSync(dir).filter((file) => file.endsWith('.md') && file !== 'README.md');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packages, root, run } from './workspace';
+import { packages, root, run } from './workspace.js';
 
 /**
  * Installs the packed tarballs into fresh npm projects outside the workspace, as a user would,

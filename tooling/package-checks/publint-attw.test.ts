@@ -1,4 +1,4 @@
-import { bin, packages, run } from './workspace';
+import { bin, packages, run } from './workspace.js';
 
 describe.each(packages.map((pkg) => [pkg.name, pkg] as const))('%s as published', (_name, pkg) => {
   it('passes publint --strict', () => {
