@@ -95,6 +95,7 @@ function start(config: OTelConfig, options: InitializeOtelOptions): OtelBootstra
     return shuttingDown;
   };
 
+  const prometheus = metrics.prometheus;
   const bootstrap: OtelBootstrap = {
     config,
     resource,
@@ -126,14 +127,11 @@ function start(config: OTelConfig, options: InitializeOtelOptions): OtelBootstra
         },
         options.healthThresholds,
       ),
-  };
-  const prometheus = metrics.prometheus;
-  if (prometheus) {
-    Object.assign(bootstrap, {
+    ...(prometheus && {
       prometheusMetrics: () => prometheus.text(),
       prometheusContentType: PROMETHEUS_CONTENT_TYPE,
-    });
-  }
+    }),
+  };
   enableInstrumentations(instrumentations, bootstrap);
   if (options.shutdownOnSignals) {
     const signalOptions = options.shutdownOnSignals === true ? {} : options.shutdownOnSignals;
