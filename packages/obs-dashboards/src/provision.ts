@@ -36,13 +36,8 @@ function connection(options: DashboardProvisioningOptions): { baseUrl: string; a
         `(e.g. ${grafana ? 'http://grafana:3000' : 'http://signoz:8080'}).`,
     );
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    parsed = new URL('invalid:');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  const protocol = URL.canParse(baseUrl) ? new URL(baseUrl).protocol : undefined;
+  if (protocol !== 'http:' && protocol !== 'https:') {
     throw new DashboardConfigError(
       DashboardErrorCode.INVALID_OPTIONS,
       `baseUrl (or ${urlVariable}) must be an http(s) URL such as http://grafana:3000.`,
