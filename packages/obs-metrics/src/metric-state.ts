@@ -145,19 +145,24 @@ export class MetricState {
     const names = this.labelNames;
     if (Object.keys(labels).length !== names.length) return DropReason.LABEL_MISMATCH;
     const values: string[] = [];
+    let converted = false;
     for (const name of names) {
       if (!Object.hasOwn(labels, name)) return DropReason.LABEL_MISMATCH;
       const value = labels[name];
       if (typeof value === 'string') values.push(value);
       else if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
         values.push(String(value));
+        converted = true;
       } else return DropReason.INVALID_LABEL_VALUE;
     }
     let node = this.root;
     for (let i = 0; i < values.length; i++) {
       const next = node.get(values[i]);
       if (next === undefined) break;
-      if (i === values.length - 1) return next as Series;
+      if (i === values.length - 1) {
+        if (converted) this.alias(labels, values);
+        return next as Series;
+      }
       node = next as Node;
     }
     if (this.seriesCount >= this.maxSeries) {
@@ -181,7 +186,22 @@ export class MetricState {
       node = next;
     }
     node.set(values[values.length - 1], series);
+    if (converted) this.alias(labels, values);
     return series;
+  }
+
+  /**
+   * Indexes the number and boolean values of `labels` beside their text (`200` beside `'200'`, same subtree), so
+   * that the next call with them takes the fast path of `find`.
+   */
+  private alias(labels: MetricLabels, values: readonly string[]): void {
+    let node = this.root;
+    for (let i = 0; i < values.length; i++) {
+      const next = node.get(values[i]);
+      const raw = labels[this.labelNames[i] as string];
+      if (typeof raw !== 'string' && !node.has(raw)) node.set(raw, next);
+      node = next as Node;
+    }
   }
 
   private create(labels: Labels): Series {

@@ -135,6 +135,31 @@ describe('recording', () => {
     expect(sampleValue(text, 'http_requests_total', HTTP)).toBe(4.5);
   });
 
+  it('keeps one series for a number or boolean label value and its text, whichever comes first and however often', async () => {
+    const registry = strict({ registerDefaultMetrics: false });
+    registry.registerMetric({
+      name: 'jobs_total',
+      type: MetricType.COUNTER,
+      description: 'Jobs',
+      labels: ['code', 'ok'],
+    });
+    for (const labels of [
+      { code: 200, ok: true },
+      { code: 200, ok: true },
+      { code: '200', ok: 'true' },
+      { code: 200, ok: 'true' },
+      { code: '200', ok: true },
+      { code: 201, ok: false },
+      { code: 201, ok: false },
+    ]) {
+      registry.incrementCounter('jobs_total', 1, labels);
+    }
+    const text = await registry.getPrometheusMetrics();
+    expect(sampleValue(text, 'jobs_total', { code: '200', ok: 'true' })).toBe(5);
+    expect(sampleValue(text, 'jobs_total', { code: '201', ok: 'false' })).toBe(2);
+    expect(registry.health().details).toMatchObject({ series: 2 });
+  });
+
   it('sets gauges, adds to up-down counters and observes histograms and summaries', async () => {
     const registry = strict();
     registry.registerMetric({ name: 'queue_depth', type: MetricType.UP_DOWN_COUNTER, description: 'Depth' });
