@@ -23,17 +23,19 @@ export interface Pipeline<P> {
   readonly lazy: LazyExporter<unknown>[];
 }
 
-const SUPPORTED: Record<Signal, readonly string[]> = {
-  traces: ['otlp_http', 'otlp_grpc', 'console', 'jaeger', 'zipkin', 'none'],
-  metrics: ['otlp_http', 'otlp_grpc', 'console', 'prometheus', 'none'],
-  logs: ['otlp_http', 'otlp_grpc', 'console', 'none'],
+/** Per signal: the config field listing its exporters, and the exporter types that can serve it. */
+const SIGNALS: Record<Signal, { readonly field: string; readonly types: readonly string[] }> = {
+  traces: { field: 'tracingExporters', types: ['otlp_http', 'otlp_grpc', 'console', 'jaeger', 'zipkin', 'none'] },
+  metrics: { field: 'metricsExporters', types: ['otlp_http', 'otlp_grpc', 'console', 'prometheus', 'none'] },
+  logs: { field: 'loggingExporters', types: ['otlp_http', 'otlp_grpc', 'console', 'none'] },
 };
 
 function checkExporter(signal: Signal, exporter: ExporterConfig, index: number): void {
-  const where = `${signal === 'traces' ? 'tracing' : signal === 'metrics' ? 'metrics' : 'logging'}Exporters[${index}]`;
-  if (!SUPPORTED[signal].includes(exporter.type)) {
+  const { field, types } = SIGNALS[signal];
+  const where = `${field}[${index}]`;
+  if (!types.includes(exporter.type)) {
     throw new OtelExporterConfigError(
-      `${where}: exporter type "${exporter.type}" cannot export ${signal}; use one of ${SUPPORTED[signal].join(', ')}`,
+      `${where}: exporter type "${exporter.type}" cannot export ${signal}; use one of ${types.join(', ')}`,
     );
   }
   const port = exporter.endpoint ? new URL(exporter.endpoint).port : '';
