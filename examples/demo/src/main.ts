@@ -12,16 +12,7 @@ import { startService } from './service.js';
 import { renderSloTable } from './slo-table.js';
 import { startTraffic } from './traffic.js';
 
-const { values } = parseArgs({
-  args: process.argv.slice(2).filter((arg) => arg !== '--'),
-  options: {
-    duration: { type: 'string' },
-    port: { type: 'string', default: '8080' },
-    out: { type: 'string', default: 'demo-output' },
-  },
-});
-
-const durationMs = values.duration ? parseDuration(values.duration) : undefined;
+const { values, durationMs, port } = readArguments(process.argv.slice(2));
 const interactive = process.stdout.isTTY === true;
 
 // Embedded defaults: no collector needed. Traces go to OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT says where.
@@ -38,7 +29,7 @@ const metrics = initializeMetricsRegistry('dotmac-demo', { collectRuntimeMetrics
 otel.addMetricProducer(metrics.createOtelMetricProducer()); // record once, export to Prometheus and OTLP
 const tenantMetrics = initializeTenantMetrics({ serviceName: 'dotmac-demo', metricsRegistry: metrics });
 
-const service = await startService(otel, metrics, tenantMetrics, Number(values.port));
+const service = await startService(otel, metrics, tenantMetrics, port);
 const started = Date.now();
 // How far initech has gone in breaking: over the run, or over two minutes when the demo runs until Ctrl-C.
 const progress = () => Math.min(1, (Date.now() - started) / (durationMs || 120_000));
@@ -79,6 +70,27 @@ async function stop(reason: string): Promise<void> {
 process.once('SIGINT', () => void stop('Ctrl-C'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
 if (durationMs) setTimeout(() => void stop(`${values.duration} elapsed`), durationMs);
+
+/** The demo's flags; a bad one ends the demo with one line saying what is wrong (exit code 2). */
+function readArguments(args: string[]) {
+  try {
+    const { values } = parseArgs({
+      args: args.filter((arg) => arg !== '--'),
+      options: {
+        duration: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        out: { type: 'string', default: 'demo-output' },
+      },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port expects 0 to 65535, got "${values.port}"`);
+    return { values, port, durationMs: values.duration ? parseDuration(values.duration) : undefined };
+  } catch (error) {
+    console.error(`demo: ${(error as Error).message} (flags: --duration 20s, --port 8080, --out demo-output)`);
+    process.exit(2);
+  }
+}
 
 function parseDuration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
