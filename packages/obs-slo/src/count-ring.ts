@@ -4,22 +4,29 @@ export interface Counts {
   total: number;
 }
 
+/** The most events a narrow bucket holds; adding more saturates there instead of wrapping around to 0. */
+export const NARROW_BUCKET_MAX = 0xffff_ffff;
+
 /**
  * A ring of `size` time buckets of `resolutionMs` holding good/total event counts: fixed memory
- * (8 bytes per bucket) whatever the event rate. Bucket `k` holds events with `floor(t / resolutionMs) === k`.
+ * (8 bytes per bucket, 16 when `wide`) whatever the event rate. Bucket `k` holds events with
+ * `floor(t / resolutionMs) === k`. Narrow buckets saturate at 2^32 − 1 events (a day bucket fills at about
+ * 50,000 events per second, so day rings are wide: exact to 2^53).
  */
 export class CountRing {
   readonly resolutionMs: number;
   readonly size: number;
-  private readonly good: Uint32Array;
-  private readonly total: Uint32Array;
+  private readonly good: Uint32Array | Float64Array;
+  private readonly total: Uint32Array | Float64Array;
+  private readonly max: number;
   private last = Number.NEGATIVE_INFINITY;
 
-  constructor(resolutionMs: number, size: number) {
+  constructor(resolutionMs: number, size: number, wide = false) {
     this.resolutionMs = resolutionMs;
     this.size = size;
-    this.good = new Uint32Array(size);
-    this.total = new Uint32Array(size);
+    this.good = wide ? new Float64Array(size) : new Uint32Array(size);
+    this.total = wide ? new Float64Array(size) : new Uint32Array(size);
+    this.max = wide ? Number.MAX_SAFE_INTEGER : NARROW_BUCKET_MAX;
   }
 
   /** Adds counts at time `t`; returns false if `t` is older than the ring holds. */
@@ -37,8 +44,8 @@ export class CountRing {
       return false;
     }
     const i = k % this.size;
-    this.good[i] = (this.good[i] ?? 0) + good;
-    this.total[i] = (this.total[i] ?? 0) + total;
+    this.good[i] = Math.min((this.good[i] ?? 0) + good, this.max);
+    this.total[i] = Math.min((this.total[i] ?? 0) + total, this.max);
     return true;
   }
 

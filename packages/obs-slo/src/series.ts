@@ -44,7 +44,7 @@ export class Series {
     }
     this.day =
       this.period.resolutionMs === HOUR && maxPeriod > 2 * DAY
-        ? new CountRing(DAY, Math.ceil(maxPeriod / DAY) + 2)
+        ? new CountRing(DAY, Math.ceil(maxPeriod / DAY) + 2, true)
         : undefined;
     const sliceRes = Math.min(this.period.resolutionMs, HOUR);
     this.sliceMs = Math.max(sliceRes, Math.ceil(maxPeriod / SLICES_PER_PERIOD / sliceRes) * sliceRes);

@@ -126,6 +126,13 @@ describe('semantics per metric type', () => {
     expect(e?.isMeetingSlo).toBe(true);
   });
 
+  it('never wraps a count around: a huge throughput record saturates instead of reading as no data', () => {
+    m.recordBusinessMetric('jobs', 2 ** 32, ctx);
+    const e = m.evaluateSlos(ctx).jobs;
+    expect(e?.status).not.toBe('no_data');
+    expect(e?.sampleCount).toBeGreaterThanOrEqual(2 ** 32 - 1);
+  });
+
   it('reports no_data for a metric the tenant never recorded', () => {
     const e = m.evaluateSlos(ctx).login_success_rate;
     expect(e).toMatchObject({ status: 'no_data', sampleCount: 0, sli: 1, isMeetingSlo: true, isCritical: false });
