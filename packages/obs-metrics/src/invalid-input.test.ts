@@ -85,6 +85,8 @@ describe('onInvalid', () => {
     process.env.NODE_ENV = 'production';
     try {
       expect(make({}).registry.health().details?.onInvalid).toBe('warn');
+      delete process.env.NODE_ENV; // a service deployed without NODE_ENV must not be taken down by its telemetry
+      expect(make({}).registry.health().details?.onInvalid).toBe('warn');
     } finally {
       process.env.NODE_ENV = previous;
     }

@@ -26,7 +26,8 @@ function invalidOption(message: string): MetricsError {
 
 /** Checks the options (a bad option is a startup error and always throws) and fills in the defaults. */
 export function resolveOptions(options: MetricsRegistryOptions): ResolvedOptions {
-  const environment = options.environment ?? process.env.NODE_ENV ?? 'development';
+  // Without an environment, warn: a service deployed without NODE_ENV must not be taken down by its telemetry.
+  const environment = options.environment ?? process.env.NODE_ENV;
   const policy = options.onInvalid ?? (environment === 'development' || environment === 'test' ? 'throw' : 'warn');
   if (!['throw', 'warn', 'drop'].includes(policy)) {
     throw invalidOption(`onInvalid must be 'throw', 'warn' or 'drop', not ${shown(policy)}`);

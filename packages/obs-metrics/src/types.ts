@@ -60,7 +60,7 @@ export interface MetricsRegistryOptions {
   readonly maxSeriesPerMetric?: number;
   /** Invalid input handling (default `throw` in development and test, `warn` elsewhere). */
   readonly onInvalid?: InvalidInputPolicy;
-  /** Decides the `onInvalid` default (default `process.env.NODE_ENV`, else `development`). */
+  /** Decides the `onInvalid` default: `throw` in development and test, else `warn` (default `process.env.NODE_ENV`). */
   readonly environment?: Environment | (string & {});
   /** An OpenTelemetry meter to export through, same as calling `setOtelMeter` later. */
   readonly meter?: OtelMeter;
